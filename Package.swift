@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// fer: facial expression recognition in the terminal.
+/// Layers (dependencies point downward only):
+/// fer → App → Training → Vision, Dataset → Terminal, Engine → C bridges.
+let package = Package(
+    name: "fer",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fer", targets: ["fer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries through pkg-config.
+        .systemLibrary(
+            name: "CNcursesw", pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenCV", pkgConfig: "opencv4",
+            providers: [.apt(["libopencv-dev", "opencv-data"])]
+        ),
+        // OpenCV behind a plain-C header: opaque handles, int error codes.
+        .target(
+            name: "CVBridge",
+            dependencies: ["COpenCV"],
+            cxxSettings: [.unsafeFlags(["-O2"])]
+        ),
+
+        .target(name: "Engine", dependencies: ["COpenBLAS"]),
+        .target(name: "Terminal", dependencies: ["CNcursesw"]),
+        .target(name: "Vision", dependencies: ["CVBridge"]),
+        .target(name: "Dataset", dependencies: ["Vision"]),
+        .target(name: "Training", dependencies: ["Engine", "Dataset", "Vision"]),
+        .target(name: "App", dependencies: ["Training", "Terminal", "Vision", "Dataset", "Engine"]),
+        .executableTarget(
+            name: "fer",
+            dependencies: [
+                "App",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Vision"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "VisionTests", dependencies: ["Vision"]),
+        .testTarget(name: "DatasetTests", dependencies: ["Dataset"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+        .testTarget(name: "AppTests", dependencies: ["App"]),
+    ],
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,2 @@
+/// The App layer of fer (see README).
+public enum AppModule {}

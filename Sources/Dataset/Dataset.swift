@@ -1,0 +1,2 @@
+/// The Dataset layer of fer (see README).
+public enum DatasetModule {}

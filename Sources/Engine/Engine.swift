@@ -1,0 +1,2 @@
+/// The Engine layer of fer (see README).
+public enum EngineModule {}

@@ -1,0 +1,2 @@
+/// The Terminal layer of fer (see README).
+public enum TerminalModule {}

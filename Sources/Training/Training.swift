@@ -1,0 +1,2 @@
+/// The Training layer of fer (see README).
+public enum TrainingModule {}

@@ -1,0 +1,2 @@
+/// The Vision layer of fer (see README).
+public enum VisionModule {}

@@ -1,0 +1,6 @@
+import Testing
+@testable import App
+
+@Test func appModuleLinks() {
+    #expect("\(AppModule.self)" == "AppModule")
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Dataset
+
+@Test func datasetModuleLinks() {
+    #expect("\(DatasetModule.self)" == "DatasetModule")
+}

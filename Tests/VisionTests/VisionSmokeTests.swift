@@ -1,0 +1,6 @@
+import Testing
+@testable import Vision
+
+@Test func visionModuleLinks() {
+    #expect("\(VisionModule.self)" == "VisionModule")
+}
