@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "fer",
             dependencies: [
-                "App",
+                "App", "Engine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,206 @@
+/// 2-D convolution over NHWC images by im2col + sgemm, with optional fused bias and ReLU.
+/// Kernel layout is Keras's `[kernelHeight, kernelWidth, inputChannels, filters]`.
+public final class Conv2D: Layer {
+    public let inputChannels: Int
+    public let filters: Int
+    public let kernelSize: Int
+    public let stride: Int
+    public let padding: Padding
+    public let activation: Activation
+    public let kernel: Parameter
+    public let bias: Parameter?
+
+    private var input: Tensor?
+    private let output = Tensor(shape: [0])
+    private let inputGradient = Tensor(shape: [0])
+    private var workspaces: [ConvolutionWorkspace] = []
+    private var geometry: ConvolutionGeometry?
+
+    public init(
+        inputChannels: Int, filters: Int, kernelSize: Int, stride: Int = 1,
+        padding: Padding = .valid, activation: Activation = .linear, useBias: Bool = true
+    ) {
+        self.inputChannels = inputChannels
+        self.filters = filters
+        self.kernelSize = kernelSize
+        self.stride = stride
+        self.padding = padding
+        self.activation = activation
+        kernel = Parameter(name: "kernel", shape: [kernelSize, kernelSize, inputChannels, filters], decays: true)
+        bias = useBias ? Parameter(name: "bias", shape: [filters], decays: false) : nil
+    }
+
+    public var parameters: [Parameter] { [kernel] + (bias.map { [$0] } ?? []) }
+
+    public func outputShape(for inputShape: [Int]) throws(ModelError) -> [Int] {
+        guard inputShape.count == 3, inputShape[2] == inputChannels else {
+            throw .invalidShape("Conv2D expects [H, W, \(inputChannels)], got \(inputShape)")
+        }
+        let geometry = makeGeometry(height: inputShape[0], width: inputShape[1])
+        guard geometry.outputHeight > 0, geometry.outputWidth > 0 else {
+            throw .invalidShape("Conv2D \(kernelSize)×\(kernelSize) does not fit input \(inputShape)")
+        }
+        return [geometry.outputHeight, geometry.outputWidth, filters]
+    }
+
+    public func forwardFlops(inputShape: [Int]) -> Int {
+        let geometry = makeGeometry(height: inputShape[0], width: inputShape[1])
+        return 2 * geometry.outputPositions * geometry.patchSize * filters
+    }
+
+    private func makeGeometry(height: Int, width: Int) -> ConvolutionGeometry {
+        ConvolutionGeometry(
+            inputHeight: height, inputWidth: width, channels: inputChannels,
+            kernelHeight: kernelSize, kernelWidth: kernelSize, stride: stride, padding: padding
+        )
+    }
+
+    /// Images per GEMM call: enough rows to keep BLAS efficient, small enough for the cache.
+    private func chunkSize(_ geometry: ConvolutionGeometry) -> Int {
+        max(1, (1 << 18) / max(geometry.outputPositions * geometry.patchSize, 1))
+    }
+
+    private func prepare(for input: Tensor) -> ConvolutionGeometry {
+        let geometry = makeGeometry(height: input.shape[1], width: input.shape[2])
+        self.geometry = geometry
+        let chunk = chunkSize(geometry)
+        let columnCount = geometry.isPointwise ? 0 : chunk * geometry.outputPositions * geometry.patchSize
+        if workspaces.count != Parallel.workerCount || workspaces.first?.columns.count != columnCount {
+            workspaces = (0 ..< Parallel.workerCount).map { _ in
+                ConvolutionWorkspace(columnCount: columnCount, kernelCount: kernel.value.count, filters: filters)
+            }
+        }
+        return geometry
+    }
+
+    // x: [N, H, W, C] -> y: [N, OH, OW, filters]
+    public func forward(_ input: Tensor, training: Bool) -> Tensor {
+        self.input = input
+        let geometry = prepare(for: input)
+        let batch = input.batchSize
+        output.resize(to: [batch, geometry.outputHeight, geometry.outputWidth, filters])
+        let positions = geometry.outputPositions, patch = geometry.patchSize, chunk = chunkSize(geometry)
+        let kernelValues = kernel.value.pointer, biasValues = bias?.value.pointer
+        let source = input.pointer, destination = output.pointer
+        Parallel.forEachShard(batch) { worker, range in
+            let columns = self.workspaces[worker].columns.pointer
+            for start in Swift.stride(from: range.lowerBound, to: range.upperBound, by: chunk) {
+                let images = min(chunk, range.upperBound - start)
+                let matrix: UnsafePointer<Float>
+                if geometry.isPointwise {
+                    matrix = UnsafePointer(source + start * geometry.inputSize)
+                } else {
+                    for image in 0 ..< images {
+                        geometry.im2col(
+                            source + (start + image) * geometry.inputSize,
+                            into: columns + image * positions * patch
+                        )
+                    }
+                    matrix = UnsafePointer(columns)
+                }
+                let rows = images * positions
+                let result = destination + start * positions * self.filters
+                BLAS.gemm(
+                    m: rows, n: self.filters, k: patch, a: matrix, lda: patch,
+                    b: kernelValues, ldb: self.filters, beta: 0, c: result, ldc: self.filters
+                )
+                Activation.addBias(
+                    biasValues, activation: self.activation, to: result, rows: rows, channels: self.filters
+                )
+            }
+        }
+        return output
+    }
+
+    // dy: [N, OH, OW, filters] -> dx: [N, H, W, C]
+    public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
+        guard let input, let geometry else { preconditionFailure("Conv2D.backward before forward") }
+        let batch = input.batchSize
+        if needsInputGradient { inputGradient.resize(to: input.shape) }
+        let positions = geometry.outputPositions, patch = geometry.patchSize, chunk = chunkSize(geometry)
+        let kernelValues = kernel.value.pointer, filters = filters, activation = activation
+        let source = input.pointer, gradient = outputGradient.pointer, activations = output.pointer
+        let inputGradientPointer = inputGradient.pointer
+        Parallel.forEachShard(batch) { worker, range in
+            let workspace = self.workspaces[worker]
+            workspace.kernelGradient.fill(0)
+            workspace.biasGradient.fill(0)
+            for start in Swift.stride(from: range.lowerBound, to: range.upperBound, by: chunk) {
+                let images = min(chunk, range.upperBound - start)
+                let rows = images * positions
+                let outputRows = gradient + start * positions * filters
+                if activation == .relu {
+                    Activation.maskGradient(
+                        outputRows, output: activations + start * positions * filters, count: rows * filters
+                    )
+                }
+                Activation.accumulateColumnSums(
+                    outputRows, rows: rows, channels: filters, into: workspace.biasGradient.pointer
+                )
+                let matrix: UnsafePointer<Float>
+                if geometry.isPointwise {
+                    matrix = UnsafePointer(source + start * geometry.inputSize)
+                } else {
+                    for image in 0 ..< images {
+                        geometry.im2col(
+                            source + (start + image) * geometry.inputSize,
+                            into: workspace.columns.pointer + image * positions * patch
+                        )
+                    }
+                    matrix = UnsafePointer(workspace.columns.pointer)
+                }
+                // dKernel [patch, filters] += columnsᵀ · dy
+                BLAS.gemm(
+                    transposeA: true, m: patch, n: filters, k: rows, a: matrix, lda: patch,
+                    b: outputRows, ldb: filters, beta: 1, c: workspace.kernelGradient.pointer, ldc: filters
+                )
+                guard needsInputGradient else { continue }
+                let imageGradient = inputGradientPointer + start * geometry.inputSize
+                if geometry.isPointwise {
+                    BLAS.gemm(
+                        transposeB: true, m: rows, n: patch, k: filters, a: outputRows, lda: filters,
+                        b: kernelValues, ldb: filters, beta: 0, c: imageGradient, ldc: patch
+                    )
+                    continue
+                }
+                // dColumns [rows, patch] = dy · kernelᵀ, then scattered back to the images.
+                BLAS.gemm(
+                    transposeB: true, m: rows, n: patch, k: filters, a: outputRows, lda: filters,
+                    b: kernelValues, ldb: filters, beta: 0, c: workspace.columns.pointer, ldc: patch
+                )
+                imageGradient.update(repeating: 0, count: images * geometry.inputSize)
+                for image in 0 ..< images {
+                    geometry.col2im(
+                        workspace.columns.pointer + image * positions * patch,
+                        addingInto: imageGradient + image * geometry.inputSize
+                    )
+                }
+            }
+        }
+        for workspace in workspaces {
+            add(workspace.kernelGradient, into: kernel.gradient)
+            if let bias { add(workspace.biasGradient, into: bias.gradient) }
+        }
+        return needsInputGradient ? inputGradient : nil
+    }
+}
+
+/// Per-worker scratch memory of a convolution.
+final class ConvolutionWorkspace {
+    let columns: Tensor
+    let kernelGradient: Tensor
+    let biasGradient: Tensor
+
+    init(columnCount: Int, kernelCount: Int, filters: Int) {
+        columns = Tensor(shape: [columnCount])
+        kernelGradient = Tensor(shape: [kernelCount])
+        biasGradient = Tensor(shape: [filters])
+    }
+}
+
+/// `target += source`, element-wise over the first `target.count` values.
+@inline(__always)
+func add(_ source: Tensor, into target: Tensor) {
+    let from = source.pointer, to = target.pointer
+    for index in 0 ..< target.count { to[index] += from[index] }
+}

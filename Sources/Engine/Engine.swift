@@ -1,2 +1,0 @@
-/// The Engine layer of fer (see README).
-public enum EngineModule {}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Engine
-
-@Test func engineModuleLinks() {
-    #expect("\(EngineModule.self)" == "EngineModule")
-}

@@ -1,0 +1,106 @@
+import Testing
+@testable import Engine
+
+/// Every layer's backward agrees with central differences (tolerance 2e-3, relative to
+/// max(1, |gradient|)); Float32 forward passes limit how tight this can be.
+@Suite struct LayerGradientTests {
+    let tolerance = 2e-3
+
+    private func randomize(_ parameters: [Parameter], seed: UInt64) {
+        var generator = RandomGenerator(seed: seed)
+        for parameter in parameters {
+            for index in 0 ..< parameter.value.count { parameter.value[index] = generator.normal() * 0.5 }
+        }
+    }
+
+    @Test(arguments: [
+        (3, 1, Padding.valid, Activation.linear), (3, 1, .same, .linear), (3, 2, .same, .linear),
+        (3, 2, .valid, .relu), (1, 1, .valid, .linear), (5, 1, .same, .relu), (2, 2, .same, .linear),
+    ])
+    func conv2D(kernelSize: Int, stride: Int, padding: Padding, activation: Activation) {
+        let layer = Conv2D(inputChannels: 2, filters: 3, kernelSize: kernelSize, stride: stride,
+                           padding: padding, activation: activation)
+        randomize(layer.parameters, seed: 7)
+        let check = GradientCheck(layer: layer, shape: [2, 6, 5, 2], step: 1e-3)
+        #expect(check.maxDifferences.count == 3)
+        #expect(check.worst < tolerance, "Conv2D k\(kernelSize) s\(stride) \(padding): \(check.report)")
+    }
+
+    @Test func convolutionWithoutBias() {
+        let layer = Conv2D(inputChannels: 3, filters: 4, kernelSize: 3, padding: .same, useBias: false)
+        randomize(layer.parameters, seed: 3)
+        let check = GradientCheck(layer: layer, shape: [3, 4, 4, 3], step: 1e-3)
+        #expect(check.maxDifferences.keys.sorted() == ["input", "kernel"])
+        #expect(check.worst < tolerance, "\(check.report)")
+    }
+
+    @Test func maxPool() {
+        let check = GradientCheck(layer: MaxPool2D(poolSize: 2), shape: [2, 5, 4, 3], step: 1e-3)
+        #expect(check.worst < tolerance, "\(check.report)")
+    }
+
+    @Test(arguments: [Activation.linear, .relu])
+    func dense(activation: Activation) {
+        let layer = Dense(inputFeatures: 6, units: 4, activation: activation)
+        randomize(layer.parameters, seed: 5)
+        let check = GradientCheck(layer: layer, shape: [5, 6], step: 1e-3)
+        #expect(check.maxDifferences.count == 3)
+        #expect(check.worst < tolerance, "\(check.report)")
+    }
+
+    @Test func relu() {
+        let check = GradientCheck(layer: ReLU(), shape: [3, 7], step: 1e-3)
+        #expect(check.worst < tolerance, "\(check.report)")
+    }
+
+    @Test(arguments: [[6, 4], [3, 3, 2, 4]])
+    func batchNorm(shape: [Int]) {
+        let layer = BatchNorm(channels: 4)
+        randomize(layer.parameters, seed: 9)
+        let check = GradientCheck(layer: layer, shape: shape, step: 1e-2)
+        #expect(check.maxDifferences.keys.sorted() == ["beta", "gamma", "input"])
+        #expect(check.worst < tolerance, "\(check.report)")
+    }
+
+    @Test func batchNormWithReLU() {
+        let layer = BatchNorm(channels: 3, activation: .relu)
+        let check = GradientCheck(layer: layer, shape: [4, 2, 2, 3], step: 1e-3)
+        #expect(check.worst < tolerance, "\(check.report)")
+    }
+
+    @Test func dropoutWithFixedMask() {
+        let layer = Dropout(rate: 0.4, generator: RandomGenerator(seed: 11))
+        let saved = layer.generator
+        let check = GradientCheck(layer: layer, shape: [4, 6], step: 1e-2) { layer.generator = saved }
+        #expect(check.worst < tolerance, "\(check.report)")
+    }
+
+    @Test func flattenAndGlobalAveragePooling() {
+        let flatten = GradientCheck(layer: Flatten(), shape: [2, 3, 2, 2], step: 1e-2)
+        let pooling = GradientCheck(layer: GlobalAveragePooling(), shape: [2, 3, 2, 4], step: 1e-2)
+        #expect(flatten.worst < tolerance, "\(flatten.report)")
+        #expect(pooling.worst < tolerance, "\(pooling.report)")
+    }
+
+    @Test(arguments: [(Float(0), false), (0.1, false), (0.1, true)])
+    func softmaxCrossEntropy(labelSmoothing: Float, weighted: Bool) {
+        let loss = SoftmaxCrossEntropy(labelSmoothing: labelSmoothing, classWeights: weighted ? [0.5, 2, 1, 1.5] : nil)
+        var generator = RandomGenerator(seed: 4)
+        let logits = Tensor(shape: [5, 4])
+        for index in 0 ..< logits.count { logits[index] = generator.normal() * 2 }
+        let labels = [0, 3, 1, 2, 1]
+        _ = loss.forward(logits, labels: labels)
+        let analytic = loss.backward().values
+        var worst = 0.0
+        for index in 0 ..< logits.count {
+            let original = logits[index]
+            logits[index] = original + 1e-2
+            let plus = Double(loss.forward(logits, labels: labels))
+            logits[index] = original - 1e-2
+            let minus = Double(loss.forward(logits, labels: labels))
+            logits[index] = original
+            worst = max(worst, abs((plus - minus) / 2e-2 - Double(analytic[index])))
+        }
+        #expect(worst < 1e-3, "softmax cross-entropy dlogits max difference \(worst)")
+    }
+}
