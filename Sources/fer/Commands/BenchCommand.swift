@@ -1,0 +1,55 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure training and inference throughput on this machine.",
+        discussion: """
+        Runs full training steps (forward, backward, Adam) and batched and single-image
+        inference on synthetic 48×48 inputs. Build in release mode for real figures.
+
+        Examples:
+          fer bench
+          fer bench --preset vgg --json
+        """
+    )
+
+    @Option(help: "Model preset: \(ModelSpec.presetNames.joined(separator: ", ")).")
+    var preset = "seed"
+
+    @Option(help: "Images per batch.")
+    var batchSize = 64
+
+    @Option(help: "Seconds to time each measurement.")
+    var seconds = 3.0
+
+    @Flag(help: "Print one JSON object instead of a table.")
+    var json = false
+
+    func validate() throws {
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+        guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
+    }
+
+    func run() throws {
+        let spec = try ModelSpec.preset(preset)
+        let result = try Benchmark.run(spec: spec, batchSize: batchSize, seconds: seconds)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            return
+        }
+        let rows: [(String, String)] = [
+            ("preset", "\(result.preset) (\(result.parameterCount.formatted()) parameters, \(String(format: "%.1f", result.forwardMegaflopsPerImage)) MFLOP/image)"),
+            ("training", String(format: "%.0f images/s (batch %d, forward+backward+Adam)", result.trainImagesPerSecond, result.batchSize)),
+            ("inference", String(format: "%.0f images/s (batch %d)", result.inferImagesPerSecond, result.batchSize)),
+            ("latency", String(format: "%.3f ms (batch 1)", result.latencyMillisecondsBatch1)),
+            ("achieved", String(format: "%.0f GFLOP/s while training", result.gflops)),
+            ("BLAS kernel", "\(result.blasKernel), \(result.threads) worker threads"),
+        ]
+        for (label, value) in rows { print(label.padding(toLength: 12, withPad: " ", startingAt: 0), value) }
+    }
+}
