@@ -73,6 +73,34 @@ public final class Conv2D: Layer {
         return geometry
     }
 
+    /// How a chunk's patch matrix is laid out for the GEMMs.
+    private enum PatchLayout {
+        /// The input itself (1×1 kernels, stride 1): [rows, channels].
+        case direct
+        /// im2col rows: [rows, patch].
+        case rows
+        /// Single-channel images: [patch, rows], built from contiguous shifted copies.
+        case transposed
+    }
+
+    /// Builds the patch matrix of `images` images starting at `start`.
+    private func patches(
+        _ geometry: ConvolutionGeometry, _ source: UnsafeMutablePointer<Float>, start: Int, images: Int,
+        into columns: UnsafeMutablePointer<Float>
+    ) -> (UnsafePointer<Float>, PatchLayout) {
+        let positions = geometry.outputPositions
+        if geometry.isPointwise { return (UnsafePointer(source + start * geometry.inputSize), .direct) }
+        for image in 0 ..< images {
+            let imageInput = source + (start + image) * geometry.inputSize
+            if geometry.channels == 1 {
+                geometry.im2colTransposed(imageInput, into: columns + image * positions, rowStride: images * positions)
+            } else {
+                geometry.im2col(imageInput, into: columns + image * positions * geometry.patchSize)
+            }
+        }
+        return (UnsafePointer(columns), geometry.channels == 1 ? .transposed : .rows)
+    }
+
     // x: [N, H, W, C] -> y: [N, OH, OW, filters]
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         self.input = input
@@ -85,23 +113,12 @@ public final class Conv2D: Layer {
         Parallel.forEachShard(batch) { worker, range in
             let columns = self.workspaces[worker].columns.pointer
             for start in Swift.stride(from: range.lowerBound, to: range.upperBound, by: chunk) {
-                let images = min(chunk, range.upperBound - start)
-                let matrix: UnsafePointer<Float>
-                if geometry.isPointwise {
-                    matrix = UnsafePointer(source + start * geometry.inputSize)
-                } else {
-                    for image in 0 ..< images {
-                        geometry.im2col(
-                            source + (start + image) * geometry.inputSize,
-                            into: columns + image * positions * patch
-                        )
-                    }
-                    matrix = UnsafePointer(columns)
-                }
-                let rows = images * positions
+                let images = min(chunk, range.upperBound - start), rows = images * positions
+                let (matrix, layout) = self.patches(geometry, source, start: start, images: images, into: columns)
                 let result = destination + start * positions * self.filters
                 BLAS.gemm(
-                    m: rows, n: self.filters, k: patch, a: matrix, lda: patch,
+                    transposeA: layout == .transposed, m: rows, n: self.filters, k: patch, a: matrix,
+                    lda: layout == .transposed ? rows : patch,
                     b: kernelValues, ldb: self.filters, beta: 0, c: result, ldc: self.filters
                 )
                 Activation.addBias(
@@ -137,43 +154,46 @@ public final class Conv2D: Layer {
                 Activation.accumulateColumnSums(
                     outputRows, rows: rows, channels: filters, into: workspace.biasGradient.pointer
                 )
-                let matrix: UnsafePointer<Float>
-                if geometry.isPointwise {
-                    matrix = UnsafePointer(source + start * geometry.inputSize)
-                } else {
-                    for image in 0 ..< images {
-                        geometry.im2col(
-                            source + (start + image) * geometry.inputSize,
-                            into: workspace.columns.pointer + image * positions * patch
-                        )
-                    }
-                    matrix = UnsafePointer(workspace.columns.pointer)
-                }
+                let columns = workspace.columns.pointer
+                let (matrix, layout) = self.patches(geometry, source, start: start, images: images, into: columns)
                 // dKernel [patch, filters] += columnsᵀ · dy
                 BLAS.gemm(
-                    transposeA: true, m: patch, n: filters, k: rows, a: matrix, lda: patch,
+                    transposeA: layout != .transposed, m: patch, n: filters, k: rows, a: matrix,
+                    lda: layout == .transposed ? rows : patch,
                     b: outputRows, ldb: filters, beta: 1, c: workspace.kernelGradient.pointer, ldc: filters
                 )
                 guard needsInputGradient else { continue }
                 let imageGradient = inputGradientPointer + start * geometry.inputSize
-                if geometry.isPointwise {
+                switch layout {
+                case .direct:
                     BLAS.gemm(
                         transposeB: true, m: rows, n: patch, k: filters, a: outputRows, lda: filters,
                         b: kernelValues, ldb: filters, beta: 0, c: imageGradient, ldc: patch
                     )
-                    continue
-                }
-                // dColumns [rows, patch] = dy · kernelᵀ, then scattered back to the images.
-                BLAS.gemm(
-                    transposeB: true, m: rows, n: patch, k: filters, a: outputRows, lda: filters,
-                    b: kernelValues, ldb: filters, beta: 0, c: workspace.columns.pointer, ldc: patch
-                )
-                imageGradient.update(repeating: 0, count: images * geometry.inputSize)
-                for image in 0 ..< images {
-                    geometry.col2im(
-                        workspace.columns.pointer + image * positions * patch,
-                        addingInto: imageGradient + image * geometry.inputSize
+                case .rows:
+                    // dColumns [rows, patch] = dy · kernelᵀ, then scattered back to the images.
+                    BLAS.gemm(
+                        transposeB: true, m: rows, n: patch, k: filters, a: outputRows, lda: filters,
+                        b: kernelValues, ldb: filters, beta: 0, c: columns, ldc: patch
                     )
+                    imageGradient.update(repeating: 0, count: images * geometry.inputSize)
+                    for image in 0 ..< images {
+                        geometry.col2im(
+                            columns + image * positions * patch, addingInto: imageGradient + image * geometry.inputSize
+                        )
+                    }
+                case .transposed:
+                    // dColumnsᵀ [patch, rows] = kernel · dyᵀ
+                    BLAS.gemm(
+                        transposeB: true, m: patch, n: rows, k: filters, a: kernelValues, lda: filters,
+                        b: outputRows, ldb: filters, beta: 0, c: columns, ldc: rows
+                    )
+                    imageGradient.update(repeating: 0, count: images * geometry.inputSize)
+                    for image in 0 ..< images {
+                        geometry.col2imTransposed(
+                            columns + image * positions, rowStride: rows, addingInto: imageGradient + image * geometry.inputSize
+                        )
+                    }
                 }
             }
         }

@@ -58,11 +58,14 @@ struct ConvolutionGeometry: Equatable {
                     for kernelX in 0 ..< kernelWidth {
                         let inputX = outputX * stride - padLeft + kernelX
                         if rowInside, inputX >= 0, inputX < inputWidth {
-                            destination.update(
-                                from: image + (inputY * inputWidth + inputX) * channels, count: rowBytes
-                            )
+                            let source = image + (inputY * inputWidth + inputX) * channels
+                            if rowBytes < 16 {
+                                for channel in 0 ..< rowBytes { destination[channel] = source[channel] }
+                            } else {
+                                destination.update(from: source, count: rowBytes)
+                            }
                         } else {
-                            destination.update(repeating: 0, count: rowBytes)
+                            for channel in 0 ..< rowBytes { destination[channel] = 0 }
                         }
                         destination += rowBytes
                     }
@@ -91,6 +94,48 @@ struct ConvolutionGeometry: Equatable {
                     }
                 }
                 row += patchSize
+            }
+        }
+    }
+
+    /// Single-channel im2col in transposed layout: `columns[tap * rowStride + position]`.
+    /// Each tap's row is a shifted copy of the image, so the copies are contiguous runs.
+    func im2colTransposed(_ image: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>, rowStride: Int) {
+        for kernelY in 0 ..< kernelHeight {
+            for kernelX in 0 ..< kernelWidth {
+                let tapRow = columns + (kernelY * kernelWidth + kernelX) * rowStride
+                let first = min(max(0, (padLeft - kernelX + stride - 1) / stride), outputWidth)
+                let end = max(min(outputWidth, (inputWidth + padLeft - kernelX + stride - 1) / stride), first)
+                for outputY in 0 ..< outputHeight {
+                    let target = tapRow + outputY * outputWidth
+                    let inputY = outputY * stride - padTop + kernelY
+                    guard inputY >= 0, inputY < inputHeight else {
+                        target.update(repeating: 0, count: outputWidth)
+                        continue
+                    }
+                    let source = image + inputY * inputWidth - padLeft + kernelX
+                    for outputX in 0 ..< first { target[outputX] = 0 }
+                    for outputX in first ..< end { target[outputX] = source[outputX * stride] }
+                    for outputX in end ..< outputWidth { target[outputX] = 0 }
+                }
+            }
+        }
+    }
+
+    /// Adds transposed single-channel patch gradients back into one image.
+    func col2imTransposed(_ columns: UnsafePointer<Float>, rowStride: Int, addingInto image: UnsafeMutablePointer<Float>) {
+        for kernelY in 0 ..< kernelHeight {
+            for kernelX in 0 ..< kernelWidth {
+                let tapRow = columns + (kernelY * kernelWidth + kernelX) * rowStride
+                let first = min(max(0, (padLeft - kernelX + stride - 1) / stride), outputWidth)
+                let end = max(min(outputWidth, (inputWidth + padLeft - kernelX + stride - 1) / stride), first)
+                for outputY in 0 ..< outputHeight {
+                    let inputY = outputY * stride - padTop + kernelY
+                    guard inputY >= 0, inputY < inputHeight else { continue }
+                    let source = tapRow + outputY * outputWidth
+                    let target = image + inputY * inputWidth - padLeft + kernelX
+                    for outputX in first ..< end { target[outputX * stride] += source[outputX] }
+                }
             }
         }
     }

@@ -66,8 +66,7 @@ public final class MaxPool2D: Layer {
             for outputX in 0 ..< geometry.outputWidth {
                 let outputOffset = (outputY * geometry.outputWidth + outputX) * channels
                 let best = output + outputOffset, bestIndex = winners + outputOffset
-                best.update(repeating: -.infinity, count: channels)
-                bestIndex.update(repeating: 0, count: channels)
+                var first = true
                 for kernelY in 0 ..< geometry.kernelHeight {
                     let inputY = outputY * geometry.stride - geometry.padTop + kernelY
                     guard inputY >= 0, inputY < geometry.inputHeight else { continue }
@@ -75,10 +74,20 @@ public final class MaxPool2D: Layer {
                         let inputX = outputX * geometry.stride - geometry.padLeft + kernelX
                         guard inputX >= 0, inputX < geometry.inputWidth else { continue }
                         let offset = (inputY * geometry.inputWidth + inputX) * channels
-                        let candidate = input + offset
-                        for channel in 0 ..< channels where candidate[channel] > best[channel] {
-                            best[channel] = candidate[channel]
-                            bestIndex[channel] = Int32(offset + channel)
+                        let candidate = input + offset, base = Int32(truncatingIfNeeded: offset)
+                        if first {
+                            for channel in 0 ..< channels {
+                                best[channel] = candidate[channel]
+                                bestIndex[channel] = Int32(offset + channel)
+                            }
+                            first = false
+                            continue
+                        }
+                        // Branch-free select so the loop vectorises.
+                        for channel in 0 ..< channels {
+                            let value = candidate[channel], wins = value > best[channel]
+                            best[channel] = wins ? value : best[channel]
+                            bestIndex[channel] = wins ? base &+ Int32(truncatingIfNeeded: channel) : bestIndex[channel]
                         }
                     }
                 }

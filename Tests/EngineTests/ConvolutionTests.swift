@@ -4,7 +4,8 @@ import Testing
 /// The im2col + GEMM convolution equals the naive loop-by-loop reference.
 @Suite struct ConvolutionTests {
     @Test(arguments: [
-        (1, 3, 1, Padding.valid), (3, 3, 1, .same), (4, 3, 2, .same), (2, 5, 2, .valid), (8, 1, 1, .valid),
+        (1, 3, 1, Padding.valid), (1, 3, 1, .same), (1, 3, 2, .same), (1, 5, 2, .valid), (3, 3, 1, .same),
+        (4, 3, 2, .same), (2, 5, 2, .valid), (8, 1, 1, .valid),
     ])
     func im2colMatchesReference(channels: Int, kernelSize: Int, stride: Int, padding: Padding) {
         var generator = RandomGenerator(seed: 21)

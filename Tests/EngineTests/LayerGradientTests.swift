@@ -26,6 +26,15 @@ import Testing
         #expect(check.worst < tolerance, "Conv2D k\(kernelSize) s\(stride) \(padding): \(check.report)")
     }
 
+    @Test(arguments: [(1, Padding.valid), (1, .same), (2, .same), (2, .valid)])
+    func singleChannelConvolution(stride: Int, padding: Padding) {
+        let layer = Conv2D(inputChannels: 1, filters: 4, kernelSize: 3, stride: stride, padding: padding, activation: .linear)
+        randomize(layer.parameters, seed: 12)
+        let check = GradientCheck(layer: layer, shape: [3, 7, 6, 1], step: 1e-3)
+        #expect(check.maxDifferences.count == 3)
+        #expect(check.worst < tolerance, "single-channel Conv2D s\(stride) \(padding): \(check.report)")
+    }
+
     @Test func convolutionWithoutBias() {
         let layer = Conv2D(inputChannels: 3, filters: 4, kernelSize: 3, padding: .same, useBias: false)
         randomize(layer.parameters, seed: 3)
