@@ -13,9 +13,14 @@ public final class BatchNorm: Layer {
     private var input: Tensor?
     private let output = Tensor(shape: [0])
     private let inputGradient = Tensor(shape: [0])
-    private var mean: [Float] = []
-    private var inverseDeviation: [Float] = []
-    private var partialSums: [[Double]] = []
+    /// Per-channel mean and 1/σ of the last forward pass.
+    private let mean: Tensor
+    private let inverseDeviation: Tensor
+    /// Per-channel y = x · multiplier + shift of the last forward pass.
+    private let multiplier: Tensor
+    private let shift: Tensor
+    /// Per-worker [2, channels] partial sums, in Double.
+    private var partialSums: [UnsafeMutablePointer<Double>] = []
 
     public init(channels: Int, momentum: Float = 0.99, epsilon: Float = 1e-3, activation: Activation = .linear) {
         self.channels = channels
@@ -26,7 +31,13 @@ public final class BatchNorm: Layer {
         offset = Parameter(name: "beta", shape: [channels], decays: false)
         runningMean = Parameter(name: "moving_mean", shape: [channels], decays: false)
         runningVariance = Parameter(name: "moving_variance", shape: [channels], decays: false, initialValue: 1)
+        mean = Tensor(shape: [channels])
+        inverseDeviation = Tensor(shape: [channels])
+        multiplier = Tensor(shape: [channels])
+        shift = Tensor(shape: [channels])
     }
+
+    deinit { for sums in partialSums { sums.deallocate() } }
 
     public var parameters: [Parameter] { [scale, offset] }
     public var buffers: [Parameter] { [runningMean, runningVariance] }
@@ -40,36 +51,32 @@ public final class BatchNorm: Layer {
 
     public func forwardFlops(inputShape: [Int]) -> Int { 2 * inputShape.reduce(1, *) }
 
-    /// Sums over each worker's rows of `first(row)` and `second(row)` per channel, in Double.
+    /// Runs `accumulate(rows, first, second)` on each worker's rows, where `first` and
+    /// `second` are Float per-channel accumulators for blocks of rows; returns the Double totals.
     private func channelSums(
-        rows: Int, _ values: (Int, Int) -> (Double, Double)
+        rows: Int,
+        _ accumulate: (Range<Int>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void
     ) -> (first: [Double], second: [Double]) {
-        let shards = Parallel.shards(rows)
-        if partialSums.count != shards.count * 2 {
-            partialSums = Array(repeating: Array(repeating: 0, count: channels), count: shards.count * 2)
-        }
-        let channels = channels
-        partialSums.withUnsafeMutableBufferPointer { sums in
-            let sums = UncheckedSendable(sums)
-            Parallel.forEach(shards.count) { worker in
-                var first = [Double](repeating: 0, count: channels)
-                var second = [Double](repeating: 0, count: channels)
-                for row in shards[worker] {
-                    for channel in 0 ..< channels {
-                        let (a, b) = values(row, channel)
-                        first[channel] += a
-                        second[channel] += b
-                    }
-                }
-                sums.value[2 * worker] = first
-                sums.value[2 * worker + 1] = second
+        let shards = Parallel.shards(rows), channels = channels
+        while partialSums.count < shards.count { partialSums.append(.allocate(capacity: 2 * channels)) }
+        let sums = UncheckedSendable(partialSums)
+        Parallel.forEach(shards.count) { worker in
+            let total = sums.value[worker]
+            total.initialize(repeating: 0, count: 2 * channels)
+            let block = UnsafeMutablePointer<Float>.allocate(capacity: 2 * channels)
+            defer { block.deallocate() }
+            // Float sums over short blocks, added into Double totals: fast and accurate.
+            for start in stride(from: shards[worker].lowerBound, to: shards[worker].upperBound, by: 128) {
+                block.initialize(repeating: 0, count: 2 * channels)
+                accumulate(start ..< min(start + 128, shards[worker].upperBound), block, block + channels)
+                for index in 0 ..< 2 * channels { total[index] += Double(block[index]) }
             }
         }
         var first = [Double](repeating: 0, count: channels), second = first
         for worker in shards.indices {
             for channel in 0 ..< channels {
-                first[channel] += partialSums[2 * worker][channel]
-                second[channel] += partialSums[2 * worker + 1][channel]
+                first[channel] += partialSums[worker][channel]
+                second[channel] += partialSums[worker][channels + channel]
             }
         }
         return (first, second)
@@ -81,37 +88,42 @@ public final class BatchNorm: Layer {
         output.resize(to: input.shape)
         let rows = input.count / channels, channels = channels, source = input.pointer
         if training {
-            let (sums, squares) = channelSums(rows: rows) { row, channel in
-                let value = Double(source[row * channels + channel])
-                return (value, value * value)
+            let (sums, squares) = channelSums(rows: rows) { range, sum, square in
+                for row in range {
+                    let line = source + row * channels
+                    for channel in 0 ..< channels {
+                        sum[channel] += line[channel]
+                        square[channel] += line[channel] * line[channel]
+                    }
+                }
             }
-            mean = sums.map { Float($0 / Double(rows)) }
-            let variance = (0 ..< channels).map { max(squares[$0] / Double(rows) - pow(sums[$0] / Double(rows), 2), 0) }
-            inverseDeviation = variance.map { 1 / (Float($0) + epsilon).squareRoot() }
             for channel in 0 ..< channels {
-                runningMean.value[channel] = momentum * runningMean.value[channel] + (1 - momentum) * mean[channel]
-                runningVariance.value[channel] = momentum * runningVariance.value[channel]
-                    + (1 - momentum) * Float(variance[channel])
+                let batchMean = sums[channel] / Double(rows)
+                let variance = max(squares[channel] / Double(rows) - batchMean * batchMean, 0)
+                mean[channel] = Float(batchMean)
+                inverseDeviation[channel] = 1 / (Float(variance) + epsilon).squareRoot()
+                runningMean.value[channel] = momentum * runningMean.value[channel] + (1 - momentum) * Float(batchMean)
+                runningVariance.value[channel] = momentum * runningVariance.value[channel] + (1 - momentum) * Float(variance)
             }
         } else {
-            mean = runningMean.value.values
-            inverseDeviation = runningVariance.value.values.map { 1 / ($0 + epsilon).squareRoot() }
+            for channel in 0 ..< channels {
+                mean[channel] = runningMean.value[channel]
+                inverseDeviation[channel] = 1 / (runningVariance.value[channel] + epsilon).squareRoot()
+            }
         }
-        // y = x · (gamma / sigma) + (beta - mean · gamma / sigma)
-        let multiplier = (0 ..< channels).map { scale.value[$0] * inverseDeviation[$0] }
-        let shift = (0 ..< channels).map { offset.value[$0] - mean[$0] * multiplier[$0] }
+        for channel in 0 ..< channels {
+            multiplier[channel] = scale.value[channel] * inverseDeviation[channel]
+            shift[channel] = offset.value[channel] - mean[channel] * multiplier[channel]
+        }
         let destination = output.pointer, relu = activation == .relu
-        multiplier.withUnsafeBufferPointer { multiplier in
-            shift.withUnsafeBufferPointer { shift in
-                let multiplier = UncheckedSendable(multiplier), shift = UncheckedSendable(shift)
-                Parallel.forEachShard(rows) { _, range in
-                    for row in range {
-                        let from = source + row * channels, to = destination + row * channels
-                        for channel in 0 ..< channels {
-                            let value = from[channel] * multiplier.value[channel] + shift.value[channel]
-                            to[channel] = relu ? max(value, 0) : value
-                        }
-                    }
+        let multiplier = multiplier.pointer, shift = shift.pointer
+        Parallel.forEachShard(rows) { _, range in
+            for row in range {
+                let from = source + row * channels, to = destination + row * channels
+                if relu {
+                    for channel in 0 ..< channels { to[channel] = max(from[channel] * multiplier[channel] + shift[channel], 0) }
+                } else {
+                    for channel in 0 ..< channels { to[channel] = from[channel] * multiplier[channel] + shift[channel] }
                 }
             }
         }
@@ -121,19 +133,22 @@ public final class BatchNorm: Layer {
     // dy: [N, ..., C] -> dx: [N, ..., C]
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
         guard let input else { preconditionFailure("BatchNorm.backward before forward") }
-        let rows = input.count / channels, channels = channels
-        let source = input.pointer, gradient = outputGradient.pointer
-        if activation == .relu {
-            let activations = output.pointer
-            Parallel.forEachShard(outputGradient.count) { _, range in
-                Activation.maskGradient(gradient + range.lowerBound, output: activations + range.lowerBound, count: range.count)
+        let rows = input.count / channels, channels = channels, relu = activation == .relu
+        let source = input.pointer, gradient = outputGradient.pointer, activations = output.pointer
+        let mean = mean.pointer, inverseDeviation = inverseDeviation.pointer
+        // Σ dy and Σ dy · x̂, masking dy in place where the fused ReLU was off.
+        let (gradientSums, weightedSums) = channelSums(rows: rows) { range, sum, weighted in
+            for row in range {
+                let offset = row * channels
+                let dy = gradient + offset, x = source + offset, y = activations + offset
+                if relu {
+                    for channel in 0 ..< channels { dy[channel] = y[channel] > 0 ? dy[channel] : 0 }
+                }
+                for channel in 0 ..< channels {
+                    sum[channel] += dy[channel]
+                    weighted[channel] += dy[channel] * (x[channel] - mean[channel]) * inverseDeviation[channel]
+                }
             }
-        }
-        let mean = mean, inverseDeviation = inverseDeviation
-        let (gradientSums, weightedSums) = channelSums(rows: rows) { row, channel in
-            let index = row * channels + channel
-            let normalized = (source[index] - mean[channel]) * inverseDeviation[channel]
-            return (Double(gradient[index]), Double(gradient[index] * normalized))
         }
         for channel in 0 ..< channels {
             offset.gradient[channel] += Float(gradientSums[channel])
@@ -141,22 +156,23 @@ public final class BatchNorm: Layer {
         }
         guard needsInputGradient else { return nil }
         inputGradient.resize(to: input.shape)
-        let destination = inputGradient.pointer, count = Float(rows)
-        let meanGradient = gradientSums.map { Float($0) / count }
-        let meanWeighted = weightedSums.map { Float($0) / count }
-        let gamma = scale.value.values
+        // dx = γ/σ · (dy − mean(dy) − x̂ · mean(dy · x̂))
+        let count = Double(rows)
+        let meanGradient = Tensor(shape: [channels], values: gradientSums.map { Float($0 / count) })
+        let meanWeighted = Tensor(shape: [channels], values: weightedSums.map { Float($0 / count) })
+        let factor = Tensor(shape: [channels], values: (0 ..< channels).map { scale.value[$0] * inverseDeviation[$0] })
+        let destination = inputGradient.pointer
+        let meanDy = meanGradient.pointer, meanDyX = meanWeighted.pointer, gain = factor.pointer
         Parallel.forEachShard(rows) { _, range in
             for row in range {
+                let offset = row * channels
+                let dy = gradient + offset, x = source + offset, dx = destination + offset
                 for channel in 0 ..< channels {
-                    let index = row * channels + channel
-                    let normalized = (source[index] - mean[channel]) * inverseDeviation[channel]
-                    destination[index] = gamma[channel] * inverseDeviation[channel]
-                        * (gradient[index] - meanGradient[channel] - normalized * meanWeighted[channel])
+                    let normalized = (x[channel] - mean[channel]) * inverseDeviation[channel]
+                    dx[channel] = gain[channel] * (dy[channel] - meanDy[channel] - normalized * meanDyX[channel])
                 }
             }
         }
         return inputGradient
     }
 }
-
-import Foundation
