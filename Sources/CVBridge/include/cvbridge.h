@@ -46,5 +46,6 @@ int cvb_num_threads(void);
 #endif
 
 #include "cvbridge_image.h"
+#include "cvbridge_video.h"
 
 #endif
