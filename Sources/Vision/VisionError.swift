@@ -35,6 +35,10 @@ public enum VisionError: Error, Equatable, Sendable, CustomStringConvertible {
     case videoWriteFailed(detail: String)
     /// A folder or glob of images contains no image.
     case noImages(source: String)
+    /// No Haar cascade file was found in any of the searched places.
+    case cascadeNotFound(searched: [String])
+    /// A cascade file exists but cannot be loaded.
+    case unreadableCascade(detail: String)
 
     public var description: String {
         switch self {
@@ -60,6 +64,12 @@ public enum VisionError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot open stream '\(url)': timed out after \(seconds.formatted(maximumFractionDigits: 1)) s"
         case .noImages(let source):
             return "\(source) contains no image files"
+        case .cascadeNotFound(let searched):
+            return "face detector not found: no \(CascadeLocator.fileName) in "
+                + searched.map { "'\($0)'" }.joined(separator: ", ")
+                + " — install the opencv-data package or pass --cascade PATH"
+        case .unreadableCascade(let detail):
+            return detail
         }
     }
 }

@@ -47,5 +47,6 @@ int cvb_num_threads(void);
 
 #include "cvbridge_image.h"
 #include "cvbridge_video.h"
+#include "cvbridge_faces.h"
 
 #endif
