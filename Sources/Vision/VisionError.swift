@@ -39,6 +39,10 @@ public enum VisionError: Error, Equatable, Sendable, CustomStringConvertible {
     case cascadeNotFound(searched: [String])
     /// A cascade file exists but cannot be loaded.
     case unreadableCascade(detail: String)
+    /// An ONNX model is missing or cannot be loaded by cv::dnn.
+    case unreadableModel(detail: String)
+    /// A forward pass failed (usually an input shape the model does not accept).
+    case inferenceFailed(detail: String)
 
     public var description: String {
         switch self {
@@ -68,8 +72,10 @@ public enum VisionError: Error, Equatable, Sendable, CustomStringConvertible {
             return "face detector not found: no \(CascadeLocator.fileName) in "
                 + searched.map { "'\($0)'" }.joined(separator: ", ")
                 + " — install the opencv-data package or pass --cascade PATH"
-        case .unreadableCascade(let detail):
+        case .unreadableCascade(let detail), .unreadableModel(let detail):
             return detail
+        case .inferenceFailed(let detail):
+            return "inference failed: \(detail)"
         }
     }
 }

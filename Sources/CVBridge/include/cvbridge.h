@@ -48,5 +48,6 @@ int cvb_num_threads(void);
 #include "cvbridge_image.h"
 #include "cvbridge_video.h"
 #include "cvbridge_faces.h"
+#include "cvbridge_dnn.h"
 
 #endif
