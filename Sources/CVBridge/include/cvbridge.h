@@ -49,5 +49,6 @@ int cvb_num_threads(void);
 #include "cvbridge_video.h"
 #include "cvbridge_faces.h"
 #include "cvbridge_dnn.h"
+#include "cvbridge_draw.h"
 
 #endif
