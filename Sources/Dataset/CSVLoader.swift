@@ -12,13 +12,6 @@ import Darwin
 /// Malformed rows are fatal by default: the error names the file and the first bad line (and
 /// counts the others). With `skipMalformedRows` they are skipped and listed instead.
 enum CSVLoader {
-    /// What a load produced, before caching.
-    struct Result {
-        var dataset: FaceDataset
-        var skipped: [SkippedFile]
-        var notes: [String]
-    }
-
     /// A bad row found by a worker.
     private struct BadRow: Sendable {
         var row: Int
@@ -31,11 +24,11 @@ enum CSVLoader {
 
     static func load(
         path: String, options: LoadOptions, progress: LoadProgress?
-    ) throws(DatasetError) -> Result {
+    ) throws(DatasetError) -> LoadedData {
         let root = FileSystem.absolutePath(path + "/..")
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
         let bytes = try FileSystem.readFile(path)
-        return try bytes.withUnsafeBufferPointer { (text) throws(DatasetError) -> Result in
+        return try bytes.withUnsafeBufferPointer { (text) throws(DatasetError) -> LoadedData in
             let lines = lineRanges(text)
             guard let headerRange = lines.first, !headerRange.range.isEmpty else {
                 throw .csvHeader(path: path, reason: "the file is empty (expected the header emotion,pixels,Usage)")
@@ -59,7 +52,7 @@ enum CSVLoader {
             )
             let skipped = badRows.map { SkippedFile(source: source($0.line), reason: $0.reason) }
             let notes = parser.usageColumn == nil ? ["no Usage column: every row is in the train split"] : []
-            return Result(dataset: dataset, skipped: skipped, notes: notes)
+            return LoadedData(dataset: dataset, skipped: skipped, notes: notes)
         }
     }
 
@@ -93,26 +86,13 @@ enum CSVLoader {
         var lines: [Int]
         var badRows: [BadRow]
 
-        /// Drops the rows at `bad` (positions), compacting pixels in place.
+        /// Drops the rows at `bad` (positions).
         mutating func removeRows(_ bad: Set<Int>) {
-            let size = FaceDataset.imageByteCount
-            var kept = 0
-            for row in labels.indices where !bad.contains(row) {
-                if kept != row {
-                    pixels.withUnsafeMutableBufferPointer { buffer in
-                        guard let base = buffer.baseAddress else { return }
-                        (base + kept * size).update(from: base + row * size, count: size)
-                    }
-                    labels[kept] = labels[row]
-                    splits[kept] = splits[row]
-                    lines[kept] = lines[row]
-                }
-                kept += 1
-            }
-            pixels.removeLast(pixels.count - kept * size)
-            labels.removeLast(labels.count - kept)
-            splits.removeLast(splits.count - kept)
-            lines.removeLast(lines.count - kept)
+            PixelCompaction.removeImages(at: bad, from: &pixels)
+            let kept = labels.indices.filter { !bad.contains($0) }
+            labels = kept.map { labels[$0] }
+            splits = kept.map { splits[$0] }
+            lines = kept.map { lines[$0] }
         }
     }
 

@@ -32,7 +32,7 @@ enum FileSystem {
         return Status(info)
     }
 
-    /// The non-hidden entries of the directory at `path`, sorted by name (byte order).
+    /// The non-hidden entries of the directory at `path`, sorted by name (`<`: code point order).
     static func entries(of path: String) throws(DatasetError) -> [Entry] {
         guard let directory = opendir(path) else {
             throw .unreadable(path: path, reason: systemError())
@@ -50,7 +50,7 @@ enum FileSystem {
             guard fstatat(descriptor, name, &info, 0) == 0 else { continue }
             entries.append(Entry(name: name, status: Status(info)))
         }
-        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        entries.sort { $0.name < $1.name }
         return entries
     }
 

@@ -55,43 +55,76 @@ enum FolderScanner {
         }
         guard classNames.count <= 256 else { throw .tooManyClasses(path: root, count: classNames.count) }
 
+        var folders: [(relativePath: String, label: UInt8, split: Split)] = []
+        for (prefix, split, names) in classFoldersBySplit {
+            for name in names {
+                let label = UInt8(classNames.firstIndex(of: name) ?? 0)
+                folders.append((prefix.isEmpty ? name : "\(prefix)/\(name)", label, split))
+            }
+        }
+        let listings = try listInParallel(root: root, folders: folders.map(\.relativePath))
+
         var fingerprint = ByteWriter()
         fingerprint.append(UInt8(layout.rawValue))
         for name in classNames { fingerprint.append(name) }
         var images: [FolderScan.ImageFile] = []
         var classFolders: [FolderScan.ClassFolder] = []
         var nonImages: [SkippedFile] = []
-        for (prefix, split, names) in classFoldersBySplit {
-            for name in names {
-                let relativeFolder = prefix.isEmpty ? name : "\(prefix)/\(name)"
-                let label = UInt8(classNames.firstIndex(of: name) ?? 0)
-                let firstImage = images.count
-                let nonImagesBefore = nonImages.count
-                try listFiles(root: root, relativeFolder: relativeFolder, depth: 0) { path, status in
-                    fingerprint.append(path)
-                    fingerprint.append(status.size)
-                    fingerprint.append(status.modificationSeconds)
-                    fingerprint.append(status.modificationNanoseconds)
-                    if ImageFiles.isImageName(path) {
-                        images.append(FolderScan.ImageFile(relativePath: path, label: label, split: split))
-                    } else {
-                        nonImages.append(SkippedFile(source: SampleSource(path: path), reason: "not an image file"))
-                    }
+        for (folder, listing) in zip(folders, listings) {
+            let firstImage = images.count
+            var nonImageCount = 0
+            for file in listing {
+                fingerprint.append(file.path)
+                fingerprint.append(file.status.size)
+                fingerprint.append(file.status.modificationSeconds)
+                fingerprint.append(file.status.modificationNanoseconds)
+                if ImageFiles.isImageName(file.path) {
+                    images.append(FolderScan.ImageFile(relativePath: file.path, label: folder.label, split: folder.split))
+                } else {
+                    nonImages.append(SkippedFile(source: SampleSource(path: file.path), reason: "not an image file"))
+                    nonImageCount += 1
                 }
-                let nonImageCount = nonImages.count - nonImagesBefore
-                guard images.count > firstImage else {
-                    throw .emptyClass(path: "\(root)/\(relativeFolder)", skippedCount: nonImageCount)
-                }
-                classFolders.append(FolderScan.ClassFolder(
-                    relativePath: relativeFolder, imageRange: firstImage ..< images.count,
-                    nonImageCount: nonImageCount
-                ))
             }
+            guard images.count > firstImage else {
+                throw .emptyClass(path: "\(root)/\(folder.relativePath)", skippedCount: nonImageCount)
+            }
+            classFolders.append(FolderScan.ClassFolder(
+                relativePath: folder.relativePath, imageRange: firstImage ..< images.count,
+                nonImageCount: nonImageCount
+            ))
         }
         return FolderScan(
             root: root, layout: layout, classNames: classNames, images: images, classFolders: classFolders,
             nonImages: nonImages, notes: notes, fingerprint: XXHash64.hash(fingerprint.bytes)
         )
+    }
+
+    /// A regular file found under a class folder.
+    private struct ListedFile: Sendable {
+        var path: String
+        var status: FileSystem.Status
+    }
+
+    /// Lists every class folder, several at a time (`stat` calls dominate a scan).
+    private static func listInParallel(root: String, folders: [String]) throws(DatasetError) -> [[ListedFile]] {
+        var listings = Array(repeating: [ListedFile](), count: folders.count)
+        let failures = LockedCollector<DatasetError>()
+        listings.withUnsafeMutableBufferPointer { buffer in
+            let output = DisjointWrites(buffer: buffer)
+            ParallelWork.run(chunkCount: folders.count, itemCount: folders.count, chunkSize: 1, progress: nil) { folder in
+                var files: [ListedFile] = []
+                do throws(DatasetError) {
+                    try listFiles(root: root, relativeFolder: folders[folder], depth: 0) { path, status in
+                        files.append(ListedFile(path: path, status: status))
+                    }
+                } catch {
+                    failures.append(contentsOf: [error])
+                }
+                output.buffer[folder] = files
+            }
+        }
+        if let failure = failures.items.first { throw failure }
+        return listings
     }
 
     /// The folders holding class folders: the root itself, or its train/ and test/ folders.
