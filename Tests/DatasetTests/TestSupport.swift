@@ -14,6 +14,7 @@ final class TemporaryFolder {
 
     deinit {
         try? FileManager.default.removeItem(atPath: path)
+        try? FileManager.default.removeItem(atPath: cacheFolder)
     }
 
     /// `relative` inside this folder, with its parent folders created.
@@ -42,9 +43,12 @@ final class TemporaryFolder {
             .write(to: try file(relative))
     }
 
-    /// A cache location private to this folder.
+    /// A cache folder private to this folder, beside it (inside, it would look like a class).
+    var cacheFolder: String { "\(path)-cache" }
+
+    /// Load options using `cacheFolder`.
     var cache: LoadOptions {
-        LoadOptions(cache: .directory("\(path)/cache"))
+        LoadOptions(cache: .directory(cacheFolder))
     }
 }
 
