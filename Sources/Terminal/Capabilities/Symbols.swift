@@ -31,6 +31,8 @@ public struct Symbols: Hashable, Sendable {
     public var upperHalfBlock: Unicode.Scalar?
     /// True when braille dots can be drawn.
     public var hasBraille: Bool
+    /// True for the Unicode edition (partial blocks and other non-ASCII glyphs are available).
+    public var isUnicode: Bool
     public var ellipsis: String
     public var times: String
     public var dash: String
@@ -42,7 +44,7 @@ public struct Symbols: Hashable, Sendable {
         horizontalEighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
         sparkLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         barTrack: "░", bestMarker: "●", legendSwatch: "■", pointer: "▶",
-        sortAscending: "▲", sortDescending: "▼", upperHalfBlock: "▀", hasBraille: true,
+        sortAscending: "▲", sortDescending: "▼", upperHalfBlock: "▀", hasBraille: true, isUnicode: true,
         ellipsis: "…", times: "×", dash: "—"
     )
 
@@ -50,10 +52,10 @@ public struct Symbols: Hashable, Sendable {
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         roundedTopLeft: "+", roundedTopRight: "+", roundedBottomLeft: "+", roundedBottomRight: "+",
         axisTick: "+",
-        horizontalEighths: [" ", " ", " ", " ", "#", "#", "#", "#", "#"],
+        horizontalEighths: [" ", "#", "#", "#", "#", "#", "#", "#", "#"],
         sparkLevels: ["_", ".", "-", "~", "=", "+", "*", "#"],
         barTrack: ".", bestMarker: "*", legendSwatch: "#", pointer: ">",
-        sortAscending: "^", sortDescending: "v", upperHalfBlock: nil, hasBraille: false,
+        sortAscending: "^", sortDescending: "v", upperHalfBlock: nil, hasBraille: false, isUnicode: false,
         ellipsis: "~", times: "x", dash: "-"
     )
 }

@@ -40,9 +40,11 @@ public enum TextWidth {
         return ellipsisWidth < width ? String(result) + ellipsis : String(result)
     }
 
-    /// The string padded with spaces (or cut) to exactly `width` columns.
-    public static func pad(_ text: String, toWidth width: Int, alignment: Alignment = .left) -> String {
-        let fitted = truncate(text, toWidth: width)
+    /// The string padded with spaces (or cut, ending in `ellipsis`) to exactly `width` columns.
+    public static func pad(
+        _ text: String, toWidth width: Int, alignment: Alignment = .left, ellipsis: String = "…"
+    ) -> String {
+        let fitted = truncate(text, toWidth: width, ellipsis: ellipsis)
         let missing = max(0, width - of(fitted))
         switch alignment {
         case .left: return fitted + String(repeating: " ", count: missing)
