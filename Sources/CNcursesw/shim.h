@@ -31,3 +31,10 @@ static inline int fer_err(void) { return ERR; }
 static inline WINDOW *fer_stdscr(void) { return stdscr; }
 static inline int fer_colors(void) { return COLORS; }
 static inline int fer_color_pairs(void) { return COLOR_PAIRS; }
+static inline int fer_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int fer_key_f0(void) { return KEY_F0; }
+static inline int fer_key_dc(void) { return KEY_DC; }
+static inline int fer_key_ic(void) { return KEY_IC; }
+// The C standard streams, which Swift 6 treats as unsafe shared globals.
+static inline FILE *fer_standard_input(void) { return stdin; }
+static inline FILE *fer_standard_output(void) { return stdout; }

@@ -1,2 +1,0 @@
-/// The Terminal layer of fer (see README).
-public enum TerminalModule {}
