@@ -39,7 +39,8 @@ let package = Package(
         .target(name: "Vision", dependencies: ["CVBridge"]),
         .target(name: "Dataset", dependencies: ["Vision"]),
         .target(name: "Training", dependencies: ["Engine", "Dataset", "Vision"]),
-        .target(name: "App", dependencies: ["Training", "Terminal", "Vision", "Dataset", "Engine"]),
+        .target(name: "Live", dependencies: ["Training", "Vision", "Engine"]),
+        .target(name: "App", dependencies: ["Live", "Training", "Terminal", "Vision", "Dataset", "Engine"]),
         .executableTarget(
             name: "fer",
             dependencies: [
@@ -53,6 +54,7 @@ let package = Package(
         .testTarget(name: "VisionTests", dependencies: ["Vision"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+        .testTarget(name: "LiveTests", dependencies: ["Live"]),
         .testTarget(name: "AppTests", dependencies: ["App"]),
     ],
     swiftLanguageModes: [.v6],
