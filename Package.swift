@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Dataset", dependencies: ["Vision"]),
         .target(name: "Training", dependencies: ["Engine", "Dataset", "Vision"]),
         .target(name: "Live", dependencies: ["Training", "Vision", "Engine"]),
-        .target(name: "App", dependencies: ["Live", "Training", "Terminal", "Vision", "Dataset", "Engine"]),
+        .target(name: "App", dependencies: ["Live", "Training", "Terminal", "Vision", "Dataset", "Engine", "CNcursesw"]),
         .executableTarget(
             name: "fer",
             dependencies: [
