@@ -53,9 +53,13 @@ bool valid_buffer(const void *pixels, int width, int height) {
 
 extern "C" {
 
-const char *cvb_last_error(void) { return cvb::last_error_message.c_str(); }
+const char *cvb_last_error(void) {
+    return cvb::last_error_message.c_str();
+}
 
-const char *cvb_opencv_version(void) { return CV_VERSION; }
+const char *cvb_opencv_version(void) {
+    return CV_VERSION;
+}
 
 void cvb_set_num_threads(int count) {
     try {

@@ -36,6 +36,8 @@ bool valid_channels(int channels);
 bool valid_buffer(const void *pixels, int width, int height);
 
 /// OpenCV's 8-bit matrix type for a channel count (1 or 3).
-inline int pixel_type(int channels) { return channels == 1 ? CV_8UC1 : CV_8UC3; }
+inline int pixel_type(int channels) {
+    return channels == 1 ? CV_8UC1 : CV_8UC3;
+}
 
 }  // namespace cvb
