@@ -30,6 +30,16 @@ int fail(int code, const std::string &message) {
     return code;
 }
 
+int fail_quietly(int code, const char *prefix, const char *detail) noexcept {
+    try {
+        last_error_message.assign(prefix);
+        last_error_message.append(detail ? detail : "");
+    } catch (...) {
+        last_error_message.clear();
+    }
+    return code;
+}
+
 bool valid_channels(int channels) {
     if (channels == 1 || channels == 3) return true;
     fail(CVB_ERR_ARGUMENT, "channel count must be 1 or 3, got " + std::to_string(channels));
