@@ -37,7 +37,9 @@ public enum TextWidth {
             result.append(scalar)
             used += scalarWidth
         }
-        return ellipsisWidth < width ? String(result) + ellipsis : String(result)
+        guard ellipsisWidth < width else { return String(result) }
+        while result.last == " " { result.removeLast() }
+        return String(result) + ellipsis
     }
 
     /// The string padded with spaces (or cut, ending in `ellipsis`) to exactly `width` columns.
