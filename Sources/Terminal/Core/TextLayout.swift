@@ -11,7 +11,9 @@ public enum Wrapping: Hashable, Sendable {
 /// Wrapping and truncation of styled lines.
 public enum TextLayout {
     /// `line` laid out in rows of at most `width` columns.
-    public static func wrap(_ line: Line, width: Int, wrapping: Wrapping, ellipsis: String = "…") -> [Line] {
+    public static func wrap(
+        _ line: Line, width: Int, wrapping: Wrapping, ellipsis: String = "…"
+    ) -> [Line] {
         guard width > 0 else { return [] }
         if line.width <= width { return [line] }
         let glyphs = Glyph.split(line)

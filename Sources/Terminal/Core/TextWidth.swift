@@ -52,8 +52,8 @@ public enum TextWidth {
         case .left: return fitted + String(repeating: " ", count: missing)
         case .right: return String(repeating: " ", count: missing) + fitted
         case .center:
-            let left = missing / 2
-            return String(repeating: " ", count: left) + fitted + String(repeating: " ", count: missing - left)
+            let left = String(repeating: " ", count: missing / 2)
+            return left + fitted + String(repeating: " ", count: missing - missing / 2)
         }
     }
 

@@ -6,8 +6,10 @@
 enum HalfBlockPainter {
     /// Draws `image` (already at its final pixel size) with its top-left pixel at cell (`x`, `y`),
     /// clipped to `clip`.
-    static func draw(_ image: GrayImage, x originX: Int, y originY: Int, clip: Rect, capabilities: Capabilities,
-                     ramp: LuminanceRamp, into buffer: inout Buffer) {
+    static func draw(
+        _ image: GrayImage, x originX: Int, y originY: Int, clip: Rect, capabilities: Capabilities,
+        ramp: LuminanceRamp, into buffer: inout Buffer
+    ) {
         let rows = (image.height + 1) / 2
         let halfBlock = capabilities.unicode ? capabilities.symbols.upperHalfBlock : nil
         for row in 0..<rows {

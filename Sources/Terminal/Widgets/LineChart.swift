@@ -189,8 +189,9 @@ public struct LineChart: Widget {
         let span = range.upperBound - range.lowerBound
         let first = xFormat.format(range.lowerBound, span: span)
         var last = xFormat.format(range.upperBound, span: span)
-        if let xTitle, !xTitle.isEmpty, TextWidth.of(first) + TextWidth.of(xTitle) + TextWidth.of(last) + 3 < plot.width / 2 {
-            last = xTitle + " " + last
+        if let xTitle, !xTitle.isEmpty {
+            let needed = TextWidth.of(first) + TextWidth.of(xTitle) + TextWidth.of(last) + 3
+            if needed < plot.width / 2 { last = xTitle + " " + last }
         }
         let middle = xFormat.format(range.lowerBound + span / 2, span: span)
         buffer.set(x: plot.x, y: labelRow.y, string: first, style: theme.muted)
@@ -220,7 +221,9 @@ public struct LineChart: Widget {
                     continue
                 }
                 if let start = previous {
-                    canvas.drawLine(fromX: start.x, fromY: start.y, toX: dot.x, toY: dot.y, color: seriesColor)
+                    canvas.drawLine(
+                        fromX: start.x, fromY: start.y, toX: dot.x, toY: dot.y, color: seriesColor
+                    )
                 } else {
                     canvas.setDot(x: dot.x, y: dot.y, color: seriesColor)
                 }

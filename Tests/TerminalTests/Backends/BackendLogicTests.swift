@@ -5,7 +5,7 @@ import Testing
 @Suite struct CursesKeyMappingTests {
     @Test func charactersAndControlKeys() {
         let ok = fer_ok()
-        #expect(CursesKeyMapping.key(status: ok, code: UInt32(("q" as Unicode.Scalar).value)) == .character("q"))
+        #expect(CursesKeyMapping.key(status: ok, code: 0x71) == .character("q"))
         #expect(CursesKeyMapping.key(status: ok, code: 0x00E9) == .character("é"))
         #expect(CursesKeyMapping.key(status: ok, code: 27) == .escape)
         #expect(CursesKeyMapping.key(status: ok, code: 13) == .enter)
@@ -31,18 +31,26 @@ import Testing
 
 @Suite struct CursesColorTests {
     @Test func colorsMapToTheTerminalsPalette() {
-        let indexed = CursesColorMapping(mode: .indexed256, directColor: false, basicColors: 16, hasDefaultColors: true)
+        let indexed = CursesColorMapping(
+            mode: .indexed256, directColor: false, basicColors: 16, hasDefaultColors: true
+        )
         #expect(indexed.number(for: .default, isBackground: false) == -1)
         #expect(indexed.number(for: .rgb(255, 0, 0), isBackground: false) == 196)
         #expect(indexed.number(for: .brightBlue, isBackground: false) == 12)
-        let eight = CursesColorMapping(mode: .ansi16, directColor: false, basicColors: 8, hasDefaultColors: false)
+        let eight = CursesColorMapping(
+            mode: .ansi16, directColor: false, basicColors: 8, hasDefaultColors: false
+        )
         #expect(eight.number(for: .brightRed, isBackground: false) == 1)
         #expect(eight.number(for: .default, isBackground: true) == 0)
         #expect(eight.number(for: .default, isBackground: false) == 7)
-        let direct = CursesColorMapping(mode: .truecolor, directColor: true, basicColors: 16, hasDefaultColors: true)
+        let direct = CursesColorMapping(
+            mode: .truecolor, directColor: true, basicColors: 16, hasDefaultColors: true
+        )
         #expect(direct.number(for: .rgb(1, 2, 3), isBackground: false) == 0x010203)
         #expect(direct.number(for: .red, isBackground: false) == 1)
-        let mono = CursesColorMapping(mode: .monochrome, directColor: false, basicColors: 8, hasDefaultColors: true)
+        let mono = CursesColorMapping(
+            mode: .monochrome, directColor: false, basicColors: 8, hasDefaultColors: true
+        )
         #expect(mono.number(for: .rgb(9, 9, 9), isBackground: false) == -1)
     }
 

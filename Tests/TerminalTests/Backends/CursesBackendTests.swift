@@ -58,7 +58,8 @@ import Testing
 
         backend.restore()
         let restored = pty.readAvailable()
-        #expect(restored.containsBytes("\u{1B}[?1049l"), "leaving the alternate screen restores the shell's view")
+        // Leaving the alternate screen brings back what the shell showed.
+        #expect(restored.containsBytes("\u{1B}[?1049l"))
         #expect(backend.pollKey(timeout: .milliseconds(10)) == nil)
     }
 

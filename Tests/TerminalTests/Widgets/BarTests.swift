@@ -26,7 +26,9 @@ import Testing
     }
 
     @Test func probabilityBarsShowTheLikeliestWhenShort() {
-        let bars = ProbabilityBars(labels: Fixtures.classes, probabilities: Fixtures.probabilities, theme: ascii)
+        let bars = ProbabilityBars(
+            labels: Fixtures.classes, probabilities: Fixtures.probabilities, theme: ascii
+        )
         let buffer = rendered(bars, size: Size(width: 40, height: 2))
         #expect(buffer.lines[0].hasPrefix("> happy"))
         #expect(buffer.lines[1].hasPrefix("  surprise"))

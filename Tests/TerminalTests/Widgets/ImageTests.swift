@@ -107,7 +107,8 @@ import Testing
         let frame = AsciiFrame(image: image, overlays: [overlay], theme: theme)
         let buffer = rendered(frame, size: Size(width: 50, height: 12))
         // 100×50 pixels → 48×12 cells from column 1: x scale 0.48, y scale 0.24.
-        #expect(buffer.lines[2] == String(repeating: " ", count: 10) + "+ sad -------------+" + String(repeating: " ", count: 20))
+        let blank10 = String(repeating: " ", count: 10)
+        #expect(buffer.lines[2] == blank10 + "+ sad -------------+" + blank10 + blank10)
         #expect(buffer.lines[9].dropFirst(10).hasPrefix("+------------------+"))
         #expect(buffer.cell(x: 12, y: 2)?.style.reverse == true)
     }

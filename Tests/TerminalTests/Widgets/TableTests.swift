@@ -62,9 +62,13 @@ import Testing
 
     @Test func renderShowsSortArrowAndHighlightsTheSelectedRow() {
         let theme = Theme(capabilities: Capabilities(colorMode: .monochrome, unicode: true))
-        let columns = [TableColumn("Name", width: .length(6)), TableColumn("Count", width: .length(6), alignment: .right)]
+        let columns = [
+            TableColumn("Name", width: .length(6)),
+            TableColumn("Count", width: .length(6), alignment: .right),
+        ]
         let state = TableState(selectedRow: 3, sortColumn: 1, sortAscending: false)
-        let table = Table(columns: columns, rows: (1...10).map { ["row\($0)", "\($0)"] }, state: state, theme: theme)
+        let rows = (1...10).map { ["row\($0)", "\($0)"] }
+        let table = Table(columns: columns, rows: rows, state: state, theme: theme)
         let buffer = rendered(table, size: Size(width: 13, height: 3))
         #expect(buffer.lines == ["Name   Cou… ▼", "row8        8", "row7        7"])
         #expect(buffer.cell(x: 0, y: 2)?.style.reverse == true)

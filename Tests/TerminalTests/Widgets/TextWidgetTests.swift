@@ -30,7 +30,8 @@ import Testing
     }
 
     @Test func statusBarKeepsTheRightSideAndTruncatesTheLeft() {
-        let bar = StatusBar(hints: [KeyBinding("q", "quit"), KeyBinding("?", "help")], right: "fold 2/5", theme: theme)
+        let hints = [KeyBinding("q", "quit"), KeyBinding("?", "help")]
+        let bar = StatusBar(hints: hints, right: "fold 2/5", theme: theme)
         let wide = rendered(bar, size: Size(width: 30, height: 1))
         #expect(wide.lines == [" q quit  ? help      fold 2/5 "])
         #expect(wide.cell(x: 1, y: 0)?.style == Style(bold: true, reverse: true))
