@@ -44,6 +44,7 @@ public enum TextLayout {
             used += glyph.width
         }
         if ellipsisWidth < width {
+            while kept.last?.isSpace == true { kept.removeLast() }
             let style = kept.last?.style ?? glyphs.first?.style ?? .plain
             kept += ellipsis.unicodeScalars.map { Glyph(scalar: $0, style: style) }
         }

@@ -121,3 +121,33 @@ import Testing
         #expect(!screenText(rendered(plain, size: Size(width: 40, height: 10))).contains("▀"))
     }
 }
+
+@Suite struct ImageClippingTests {
+    @Test func imagesStayInsideTheirArea() {
+        let theme = Theme(capabilities: .standard)
+        var buffer = Buffer(width: 20, height: 6)
+        buffer.fill(buffer.area, scalar: "x")
+        let original = HalfBlockImage(image: Fixtures.face, scaling: .original, theme: theme)
+        buffer.render(original, in: Rect(x: 3, y: 2, width: 5, height: 2))
+        #expect(buffer.lines == [
+            "xxxxxxxxxxxxxxxxxxxx", "xxxxxxxxxxxxxxxxxxxx", "xxx▀▀▀▀▀xxxxxxxxxxxx",
+            "xxx▀▀▀▀▀xxxxxxxxxxxx", "xxxxxxxxxxxxxxxxxxxx", "xxxxxxxxxxxxxxxxxxxx",
+        ])
+        let centered = HalfBlockImage(image: Fixtures.face, centered: true, theme: theme)
+        let text = rendered(centered, size: Size(width: 20, height: 4)).lines
+        #expect(text == Array(repeating: "      ▀▀▀▀▀▀▀▀      ", count: 4))
+    }
+
+    @Test func colorizedAsciiTintsCharactersOnlyWithColor() {
+        let gradient = GrayImage(checkedWidth: 8, height: 1, pixels: (0..<8).map { UInt8($0 * 36) })
+        let truecolor = Theme(capabilities: .truecolor)
+        let plain = Theme(capabilities: .plain)
+        let color = AsciiFrame(image: gradient, autoLevels: false, colorize: true, theme: truecolor)
+        let tinted = rendered(color, size: Size(width: 8, height: 1))
+        #expect(tinted.cell(x: 7, y: 0)?.style.foreground == .gray(252))
+        let mono = AsciiFrame(image: gradient, autoLevels: false, colorize: true, theme: plain)
+        #expect(rendered(mono, size: Size(width: 8, height: 1)).cell(x: 7, y: 0)?.style == .plain)
+        let inverted = AsciiFrame(image: gradient, autoLevels: false, invert: true, theme: plain)
+        #expect(rendered(inverted, size: Size(width: 8, height: 1)).lines[0].first == "@")
+    }
+}
