@@ -20,6 +20,7 @@ public struct FrameOverlay: Hashable, Sendable {
 /// Pipeline: area-resample to the cell grid → optional auto-levels → luminance ramp with optional
 /// dithering (or half blocks) → overlays mapped from image pixels to cells.
 public struct AsciiFrame: Widget {
+    /// How pixels become cells.
     public enum Mode: Hashable, Sendable {
         /// One ramp character per cell.
         case ascii

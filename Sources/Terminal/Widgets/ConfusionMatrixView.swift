@@ -4,6 +4,7 @@
 /// (green on the diagonal, red off it). In monochrome, strong cells are reversed and the diagonal
 /// is bold. Ragged or missing rows are read as zeros; only as many classes as labels are shown.
 public struct ConfusionMatrixView: Widget {
+    /// What the cells show.
     public enum Mode: Hashable, Sendable {
         /// Raw counts; intensity relative to the largest count.
         case counts

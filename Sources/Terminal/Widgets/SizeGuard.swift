@@ -12,6 +12,7 @@ public struct SizeGuard: Widget {
         self.theme = theme
     }
 
+    /// True when `area` is at least the minimum size, so the real screen can be drawn.
     public func fits(_ area: Rect) -> Bool {
         area.width >= minimumWidth && area.height >= minimumHeight
     }

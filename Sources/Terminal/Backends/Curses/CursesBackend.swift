@@ -31,6 +31,8 @@ public final class CursesBackend: TerminalBackend {
     private var previous: Buffer?
     private var isActive = true
     private var attributeBits: [UInt8: attr_t] = [:]
+    /// The thread that created the backend; curses must only be used from it.
+    private let ownerThread = pthread_self()
 
     nonisolated(unsafe) private static var sessionActive = false
 
@@ -123,6 +125,7 @@ public final class CursesBackend: TerminalBackend {
     }
 
     public func draw(_ buffer: Buffer) {
+        assertOwnerThread()
         guard isActive else { return }
         let fullRedraw = previous.map { $0.size != buffer.size } ?? true
         if !drawCells(of: buffer, fullRedraw: fullRedraw) {
@@ -136,6 +139,7 @@ public final class CursesBackend: TerminalBackend {
     }
 
     public func pollKey(timeout: Duration) -> Key? {
+        assertOwnerThread()
         guard isActive else { return nil }
         if TerminalRestoration.takeInterrupt() { return .interrupt }
         let (seconds, attoseconds) = timeout.components
@@ -155,6 +159,11 @@ public final class CursesBackend: TerminalBackend {
         TerminalRestoration.deactivate()
         delscreen(screen)
         CursesBackend.sessionActive = false
+    }
+
+    /// Debug builds stop when curses is touched from another thread (a programming error).
+    private func assertOwnerThread() {
+        assert(pthread_equal(ownerThread, pthread_self()) != 0, "CursesBackend used off its UI thread")
     }
 
     // MARK: - Drawing
