@@ -41,6 +41,31 @@ import Testing
         #expect(vertical.pattern(column: 0, row: 0) == 0x08 | 0x10 | 0x20 | 0x80)
     }
 
+    @Test func dashedLinesSkipDotsAndKeepTheirRhythm() {
+        var canvas = BrailleCanvas(columns: 8, rows: 1)
+        var phase = 0
+        // 4 on, 4 off: dots 0–3 and 8–11 of a 16-dot line made of two segments meeting at x = 5.
+        canvas.drawLine(fromX: 0, fromY: 0, toX: 5, toY: 0, color: .default, dashPattern: 0x0F, phase: &phase)
+        canvas.drawLine(
+            fromX: 5, fromY: 0, toX: 15, toY: 0, color: .default, dashPattern: 0x0F, phase: &phase
+        )
+        let lit = (0..<16).filter { x in
+            canvas.pattern(column: x / 2, row: 0) & BrailleCanvas.bit(dotX: x, dotY: 0) != 0
+        }
+        #expect(lit == [0, 1, 2, 3, 8, 9, 10, 11])
+    }
+
+    @Test func monochromeSeriesDifferByDashesInLineAndLegend() {
+        let mono = Theme(capabilities: Capabilities(colorMode: .monochrome, unicode: true))
+        let flat = [ChartSeries(name: "a", values: [1, 1]), ChartSeries(name: "b", values: [0, 0])]
+        let lines = rendered(LineChart(series: flat, theme: mono), size: Size(width: 30, height: 8)).lines
+        #expect(lines[0].hasPrefix("━ a  ╍ b"))
+        let solidRow = lines[1].dropFirst(5)
+        let dashedRow = lines[4].dropFirst(5)
+        #expect(!solidRow.contains(" "))
+        #expect(dashedRow.contains(" "))
+    }
+
     @Test func asciiStrokesFollowTheDotRows() {
         #expect(BrailleCanvas.asciiStroke(0x01 | 0x08) == "'")
         #expect(BrailleCanvas.asciiStroke(0x02 | 0x04) == "-")
