@@ -67,6 +67,7 @@ import Testing
         // Leaving the alternate screen brings back what the shell showed.
         #expect(restored.containsBytes("\u{1B}[?1049l"))
         #expect(backend.pollKey(timeout: .milliseconds(10)) == nil)
+        #expect(backend.size == Size(width: 90, height: 20))
     }
 
     @Test(.enabled(if: PseudoTerminal.isSupported)) func refusesUnusableTerminalTypes() throws {
