@@ -27,8 +27,9 @@ enum CSVLoader {
     ) throws(DatasetError) -> LoadedData {
         let root = FileSystem.absolutePath(path + "/..")
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
-        let bytes = try FileSystem.readFile(path)
-        return try bytes.withUnsafeBufferPointer { (text) throws(DatasetError) -> LoadedData in
+        let file = try MappedFile(path: path)
+        return try withExtendedLifetime(file) { () throws(DatasetError) -> LoadedData in
+            let text = file.bytes
             let lines = lineRanges(text)
             guard let headerRange = lines.first, !headerRange.range.isEmpty else {
                 throw .csvHeader(path: path, reason: "the file is empty (expected the header emotion,pixels,Usage)")

@@ -54,6 +54,21 @@ import Testing
         #expect(Array(result.dataset.image(at: 0)) == pixels)
     }
 
+    @Test func pixelsMayHaveLeadingZerosAndExtraSpaces() throws {
+        let folder = try TemporaryFolder()
+        var pixels = TestImages.shape(2, variant: 4)
+        pixels[0] = 7
+        pixels[1] = 255
+        var fields = pixels.map(String.init)
+        fields[0] = "00007"
+        fields[1] = "0255"
+        try folder.write("emotion,pixels,Usage\n2,  \(fields.joined(separator: "  \t"))  ,Training\n", to: "data.csv")
+
+        let dataset = try DatasetLoader.load("\(folder.path)/data.csv", options: folder.cache).dataset
+
+        #expect(Array(dataset.image(at: 0)) == pixels)
+    }
+
     @Test func withoutUsageColumnEveryRowIsTraining() throws {
         let folder = try TemporaryFolder()
         let pixels = TestImages.shape(0, variant: 0)
@@ -71,6 +86,8 @@ import Testing
         ("7,PIXELS,Training", "emotion '7' is not an emotion id 0...6"),
         ("happy,PIXELS,Training", "emotion 'happy' is not an emotion id 0...6"),
         ("5,PIXELS_WITH_256,Training", "pixel 3 is above 255"),
+        ("5,PIXELS_WITH_1234,Training", "pixel 3 is above 255"),
+        ("5,PIXELS_WITH_MINUS,Training", "pixel 3 is not a number 0...255 (found '-')"),
         ("5,PIXELS", "expected 3 columns, found 2"),
         ("5,PIXELS,Validation", "Usage 'Validation' is not Training, PublicTest or PrivateTest"),
     ])
@@ -83,8 +100,14 @@ import Testing
         pixels[6] = "7"
         pixels[2] = "256"
         let with256 = pixels.joined(separator: " ")
+        pixels[2] = "1234"
+        let with1234 = pixels.joined(separator: " ")
+        pixels[2] = "-3"
+        let withMinus = pixels.joined(separator: " ")
         let badRow = row.replacingOccurrences(of: "PIXELS_WITH_LETTER", with: withLetter)
             .replacingOccurrences(of: "PIXELS_WITH_256", with: with256)
+            .replacingOccurrences(of: "PIXELS_WITH_1234", with: with1234)
+            .replacingOccurrences(of: "PIXELS_WITH_MINUS", with: withMinus)
             .replacingOccurrences(of: "PIXELS", with: good)
         try folder.write("emotion,pixels,Usage\n0,\(good),Training\n\(badRow)\n3,\(good),Training\n", to: "data.csv")
         let path = "\(folder.path)/data.csv"
