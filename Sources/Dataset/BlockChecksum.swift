@@ -28,11 +28,13 @@ enum BlockChecksum {
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             let output = DisjointWrites(buffer: buffer)
             checksum = hashBlocks(count: count) { _, range in
-                let block = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(output.buffer)[range])
+                let whole = UnsafeMutableRawBufferPointer(output.buffer)
+                let block = UnsafeMutableRawBufferPointer(rebasing: whole[range])
                 guard let base = block.baseAddress else { return nil }
                 var done = 0
                 while done < block.count {
-                    let got = pread(descriptor, base + done, block.count - done, off_t(offset + range.lowerBound + done))
+                    let position = off_t(offset + range.lowerBound + done)
+                    let got = pread(descriptor, base + done, block.count - done, position)
                     if got < 0, errno == EINTR { continue }
                     guard got > 0 else { return nil }
                     done += got
@@ -55,7 +57,9 @@ enum BlockChecksum {
         let failures = LockedCollector<Int>()
         hashes.withUnsafeMutableBufferPointer { buffer in
             let output = DisjointWrites(buffer: buffer)
-            ParallelWork.run(chunkCount: blockCount, itemCount: blockCount, chunkSize: 1, progress: nil) { block in
+            ParallelWork.run(
+                chunkCount: blockCount, itemCount: blockCount, chunkSize: 1, progress: nil
+            ) { block in
                 let range = block * blockSize ..< min(count, (block + 1) * blockSize)
                 if let hash = hashBlock(block, range) {
                     output.buffer[block] = hash

@@ -32,17 +32,24 @@ enum CSVLoader {
             let text = file.bytes
             let lines = lineRanges(text)
             guard let headerRange = lines.first, !headerRange.range.isEmpty else {
-                throw .csvHeader(path: path, reason: "the file is empty (expected the header emotion,pixels,Usage)")
+                throw .csvHeader(
+                    path: path, reason: "the file is empty (expected the header emotion,pixels,Usage)"
+                )
             }
-            let parser = try CSVRowParser(header: UnsafeBufferPointer(rebasing: text[headerRange.range]), path: path)
+            let header = UnsafeBufferPointer(rebasing: text[headerRange.range])
+            let parser = try CSVRowParser(header: header, path: path)
             let rows = lines.dropFirst().filter { range in
                 !UnsafeBufferPointer(rebasing: text[range.range]).allSatisfy { $0 == 32 || $0 == 9 }
             }
             guard !rows.isEmpty else { throw .csvEmpty(path: path) }
-            var parsed = parse(rows: Array(rows), text: text, parser: parser, options: options, progress: progress)
+            var parsed = parse(
+                rows: Array(rows), text: text, parser: parser, options: options, progress: progress
+            )
             let badRows = parsed.badRows.sorted { $0.line < $1.line }
             if let first = badRows.first, !options.skipMalformedRows {
-                throw .csvRow(path: path, line: first.line, reason: first.reason, otherBadRows: badRows.count - 1)
+                throw .csvRow(
+                    path: path, line: first.line, reason: first.reason, otherBadRows: badRows.count - 1
+                )
             }
             if !badRows.isEmpty { parsed.removeRows(Set(badRows.map(\.row))) }
             guard !parsed.labels.isEmpty else { throw .csvEmpty(path: path) }
@@ -122,7 +129,8 @@ enum CSVLoader {
                         var bad: [BadRow] = []
                         for row in chunk * chunkSize ..< min(count, (chunk + 1) * chunkSize) {
                             let line = UnsafeBufferPointer(rebasing: source.buffer[rows[row].range])
-                            guard let slot = pixelOutput.buffer.baseAddress.map({ $0 + row * size }) else { return }
+                            guard let base = pixelOutput.buffer.baseAddress else { return }
+                            let slot = base + row * size
                             do throws(CSVRowParser.RowError) {
                                 let parsed = try parser.parse(line: line, pixels: slot)
                                 labelOutput.buffer[row] = parsed.label

@@ -27,7 +27,9 @@ struct CSVRowParser: Sendable {
         let names = Self.fields(of: header).map { range in
             String(decoding: UnsafeBufferPointer(rebasing: header[range]), as: UTF8.self).lowercased()
         }
-        guard let emotion = names.firstIndex(of: "emotion"), let pixels = names.firstIndex(of: "pixels") else {
+        guard let emotion = names.firstIndex(of: "emotion"),
+              let pixels = names.firstIndex(of: "pixels")
+        else {
             let missing = names.contains("emotion") ? "pixels" : "emotion"
             let found = names.joined(separator: ",")
             throw .csvHeader(
@@ -42,13 +44,17 @@ struct CSVRowParser: Sendable {
     }
 
     /// Parses one data line; the 2304 pixels go to `pixels`. Throws a reason for the user.
-    func parse(line: UnsafeBufferPointer<UInt8>, pixels: UnsafeMutablePointer<UInt8>) throws(RowError) -> Row {
+    func parse(
+        line: UnsafeBufferPointer<UInt8>, pixels: UnsafeMutablePointer<UInt8>
+    ) throws(RowError) -> Row {
         let fields = Self.fields(of: line)
         guard fields.count == columnCount else {
             throw RowError("expected \(columnCount) columns, found \(fields.count)")
         }
         let emotionText = UnsafeBufferPointer(rebasing: line[fields[emotionColumn]])
-        guard let emotion = Self.integer(emotionText), let label = FER2013.label(forCSVEmotion: emotion) else {
+        guard let emotion = Self.integer(emotionText),
+              let label = FER2013.label(forCSVEmotion: emotion)
+        else {
             throw RowError("emotion '\(Self.text(emotionText))' is not an emotion id 0...6")
         }
         try Self.parsePixels(UnsafeBufferPointer(rebasing: line[fields[pixelsColumn]]), into: pixels)
@@ -71,9 +77,9 @@ struct CSVRowParser: Sendable {
 
     /// Space-separated decimal bytes; exactly 48 × 48 of them. Reads number by number (the
     /// hot loop of a CSV load: 35,887 rows × 2,304 pixels).
-    private static func parsePixels(_ text: UnsafeBufferPointer<UInt8>, into pixels: UnsafeMutablePointer<UInt8>)
-        throws(RowError)
-    {
+    private static func parsePixels(
+        _ text: UnsafeBufferPointer<UInt8>, into pixels: UnsafeMutablePointer<UInt8>
+    ) throws(RowError) {
         let expected = FaceDataset.imageByteCount
         let end = text.count
         var position = 0

@@ -79,9 +79,12 @@ enum FolderScanner {
                 fingerprint.append(file.status.modificationSeconds)
                 fingerprint.append(file.status.modificationNanoseconds)
                 if ImageFiles.isImageName(file.path) {
-                    images.append(FolderScan.ImageFile(relativePath: file.path, label: folder.label, split: folder.split))
+                    images.append(FolderScan.ImageFile(
+                        relativePath: file.path, label: folder.label, split: folder.split
+                    ))
                 } else {
-                    nonImages.append(SkippedFile(source: SampleSource(path: file.path), reason: "not an image file"))
+                    let source = SampleSource(path: file.path)
+                    nonImages.append(SkippedFile(source: source, reason: "not an image file"))
                     nonImageCount += 1
                 }
             }
@@ -106,12 +109,16 @@ enum FolderScanner {
     }
 
     /// Lists every class folder, several at a time (`stat` calls dominate a scan).
-    private static func listInParallel(root: String, folders: [String]) throws(DatasetError) -> [[ListedFile]] {
+    private static func listInParallel(
+        root: String, folders: [String]
+    ) throws(DatasetError) -> [[ListedFile]] {
         var listings = Array(repeating: [ListedFile](), count: folders.count)
         let failures = LockedCollector<DatasetError>()
         listings.withUnsafeMutableBufferPointer { buffer in
             let output = DisjointWrites(buffer: buffer)
-            ParallelWork.run(chunkCount: folders.count, itemCount: folders.count, chunkSize: 1, progress: nil) { folder in
+            ParallelWork.run(
+                chunkCount: folders.count, itemCount: folders.count, chunkSize: 1, progress: nil
+            ) { folder in
                 var files: [ListedFile] = []
                 do throws(DatasetError) {
                     try listFiles(root: root, relativeFolder: folders[folder], depth: 0) { path, status in
@@ -134,7 +141,8 @@ enum FolderScanner {
         guard layout == .splitFolders else { return [("", .train)] }
         var found: [(prefix: String, split: Split)] = []
         for entry in try FileSystem.entries(of: root) where entry.status.isDirectory {
-            if let known = LayoutDetection.splitFolderNames.first(where: { $0.name == entry.name.lowercased() }) {
+            let name = entry.name.lowercased()
+            if let known = LayoutDetection.splitFolderNames.first(where: { $0.name == name }) {
                 found.append((entry.name, known.split))
             } else {
                 notes.append("folder \(entry.name)/ ignored (only train/ and test/ are read)")
@@ -151,7 +159,9 @@ enum FolderScanner {
         for entry in try FileSystem.entries(of: "\(root)/\(relativeFolder)") {
             let path = "\(relativeFolder)/\(entry.name)"
             if entry.status.isDirectory {
-                if depth < maximumDepth { try listFiles(root: root, relativeFolder: path, depth: depth + 1, visit: visit) }
+                if depth < maximumDepth {
+                    try listFiles(root: root, relativeFolder: path, depth: depth + 1, visit: visit)
+                }
             } else if entry.status.isRegularFile {
                 visit(path, entry.status)
             }

@@ -32,6 +32,12 @@ public struct Fold: Sendable, Hashable {
     public let number: Int
     public let trainIndices: [Int]
     public let validationIndices: [Int]
+
+    public init(number: Int, trainIndices: [Int], validationIndices: [Int]) {
+        self.number = number
+        self.trainIndices = trainIndices
+        self.validationIndices = validationIndices
+    }
 }
 
 /// The folds of one run, plus the held-out test indices that no fold ever contains.

@@ -53,6 +53,22 @@ public struct LoadReport: Sendable {
     /// Wall-clock duration of the load.
     public let seconds: Double
 
+    public init(
+        path: String, layout: DatasetLayout, sampleCount: Int, classNames: [String],
+        classCountsBySplit: [Split: [Int]], skipped: [SkippedFile], notes: [String], cache: CacheOutcome,
+        seconds: Double
+    ) {
+        self.path = path
+        self.layout = layout
+        self.sampleCount = sampleCount
+        self.classNames = classNames
+        self.classCountsBySplit = classCountsBySplit
+        self.skipped = skipped
+        self.notes = notes
+        self.cache = cache
+        self.seconds = seconds
+    }
+
     /// Human-readable lines for a log: summary, per-split counts, every skipped file.
     public var logLines: [String] {
         var lines = [

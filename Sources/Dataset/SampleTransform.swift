@@ -32,7 +32,8 @@ public struct SampleTransform: Sendable, Hashable {
     public var erasing: ErasingRectangle?
 
     public init(
-        flip: Bool = false, rotationRadians: Float = 0, scale: Float = 1, shiftX: Float = 0, shiftY: Float = 0,
+        flip: Bool = false, rotationRadians: Float = 0, scale: Float = 1, shiftX: Float = 0,
+        shiftY: Float = 0,
         erasing: ErasingRectangle? = nil
     ) {
         self.flip = flip

@@ -11,8 +11,8 @@ import Testing
     }
 
     static func text(_ rows: [(emotion: Int, pixels: [UInt8], usage: String)]) -> String {
-        (["emotion,pixels,Usage"] + rows.map { csvRow(emotion: "\($0.emotion)", pixels: $0.pixels, usage: $0.usage) })
-            .joined(separator: "\n") + "\n"
+        let lines = rows.map { csvRow(emotion: "\($0.emotion)", pixels: $0.pixels, usage: $0.usage) }
+        return (["emotion,pixels,Usage"] + lines).joined(separator: "\n") + "\n"
     }
 
     @Test func loadsRowsWithLabelsInStandardOrder() throws {
@@ -28,7 +28,9 @@ import Testing
         // CSV ids: 0 angry 1 disgust 2 fear 3 happy 4 sad 5 surprise 6 neutral.
         let names = (0 ..< 7).map { dataset.classNames[Int(dataset.labels[$0])] }
         #expect(names == ["angry", "disgust", "fear", "happy", "sad", "surprise", "neutral"])
-        #expect(dataset.splits == [.train, .publicTest, .privateTest, .train, .publicTest, .privateTest, .train])
+        #expect(dataset.splits == [
+            .train, .publicTest, .privateTest, .train, .publicTest, .privateTest, .train,
+        ])
         #expect(dataset.sources.map(\.description) == (2 ... 8).map { "fer2013.csv:\($0)" })
         for (index, row) in rows.enumerated() {
             #expect(Array(dataset.image(at: index)) == row.pixels)
@@ -62,7 +64,8 @@ import Testing
         var fields = pixels.map(String.init)
         fields[0] = "00007"
         fields[1] = "0255"
-        try folder.write("emotion,pixels,Usage\n2,  \(fields.joined(separator: "  \t"))  ,Training\n", to: "data.csv")
+        let spaced = fields.joined(separator: "  \t")
+        try folder.write("emotion,pixels,Usage\n2,  \(spaced)  ,Training\n", to: "data.csv")
 
         let dataset = try DatasetLoader.load("\(folder.path)/data.csv", options: folder.cache).dataset
 
@@ -72,7 +75,8 @@ import Testing
     @Test func withoutUsageColumnEveryRowIsTraining() throws {
         let folder = try TemporaryFolder()
         let pixels = TestImages.shape(0, variant: 0)
-        try folder.write("emotion,pixels\n0,\(pixels.map(String.init).joined(separator: " "))\n", to: "train.csv")
+        let text = pixels.map(String.init).joined(separator: " ")
+        try folder.write("emotion,pixels\n0,\(text)\n", to: "train.csv")
 
         let result = try DatasetLoader.load("\(folder.path)/train.csv", options: folder.cache)
 
@@ -109,7 +113,8 @@ import Testing
             .replacingOccurrences(of: "PIXELS_WITH_1234", with: with1234)
             .replacingOccurrences(of: "PIXELS_WITH_MINUS", with: withMinus)
             .replacingOccurrences(of: "PIXELS", with: good)
-        try folder.write("emotion,pixels,Usage\n0,\(good),Training\n\(badRow)\n3,\(good),Training\n", to: "data.csv")
+        let text = "emotion,pixels,Usage\n0,\(good),Training\n\(badRow)\n3,\(good),Training\n"
+        try folder.write(text, to: "data.csv")
         let path = "\(folder.path)/data.csv"
 
         let error = caughtError { try DatasetLoader.load(path, options: folder.cache) }
@@ -139,7 +144,9 @@ import Testing
         let folder = try TemporaryFolder()
         let good = TestImages.shape(1, variant: 2)
         let goodText = good.map(String.init).joined(separator: " ")
-        let rows = ["0,\(goodText),Training", "9,\(goodText),Training", "3,\(goodText),PublicTest", "2,1 2,Training"]
+        let rows = [
+            "0,\(goodText),Training", "9,\(goodText),Training", "3,\(goodText),PublicTest", "2,1 2,Training",
+        ]
         try folder.write((["emotion,pixels,Usage"] + rows).joined(separator: "\n"), to: "data.csv")
         var options = folder.cache
         options.skipMalformedRows = true
@@ -164,13 +171,17 @@ import Testing
         try folder.write("emotion,pixels,Usage\n\n", to: "norows.csv")
         try folder.write("", to: "empty.csv")
 
-        let noLabel = caughtError { try DatasetLoader.load("\(folder.path)/nolabel.csv", options: folder.cache) }
-        #expect(noLabel?.description.contains("nolabel.csv:1: the header line 'label,pixels' has no 'emotion'") == true)
-        let noHeader = caughtError { try DatasetLoader.load("\(folder.path)/noheader.csv", options: folder.cache) }
+        let load = { (name: String) in
+            caughtError { try DatasetLoader.load("\(folder.path)/\(name)", options: folder.cache) }
+        }
+        let noLabel = load("nolabel.csv")
+        let expected = "nolabel.csv:1: the header line 'label,pixels' has no 'emotion'"
+        #expect(noLabel?.description.contains(expected) == true)
+        let noHeader = load("noheader.csv")
         #expect(noHeader?.description.contains("noheader.csv:1:") == true)
-        let noRows = caughtError { try DatasetLoader.load("\(folder.path)/norows.csv", options: folder.cache) }
+        let noRows = load("norows.csv")
         #expect(noRows == .csvEmpty(path: "\(folder.path)/norows.csv"))
-        let empty = caughtError { try DatasetLoader.load("\(folder.path)/empty.csv", options: folder.cache) }
+        let empty = load("empty.csv")
         #expect(empty?.description.contains("the file is empty") == true)
     }
 

@@ -9,7 +9,9 @@ import Vision
         // Written out of order: the loader must sort classes alphabetically.
         let classes = ["happy", "angry", "sad"]
         let train = try TestImages.writeClasses(classes, perClass: 3, prefix: "train", in: folder)
-        let test = try TestImages.writeClasses(classes, perClass: 2, prefix: "test", in: folder, variantBase: 10)
+        let test = try TestImages.writeClasses(
+            classes, perClass: 2, prefix: "test", in: folder, variantBase: 10
+        )
 
         let result = try DatasetLoader.load(folder.path, options: folder.cache)
         let dataset = result.dataset
@@ -88,7 +90,8 @@ import Vision
         let result = try DatasetLoader.load(folder.path, options: folder.cache)
 
         #expect(result.dataset.count == 4)
-        #expect(result.report.skipped.map(\.source.path) == ["a/garbage.jpg", "a/notes.txt", "b/truncated.jpg"])
+        let skippedPaths = result.report.skipped.map(\.source.path)
+        #expect(skippedPaths == ["a/garbage.jpg", "a/notes.txt", "b/truncated.jpg"])
         #expect(result.report.skipped[1].reason == "not an image file")
         #expect(result.report.skipped[2].reason.contains("truncated"))
         #expect(result.report.logLines.contains { $0.contains("skipped a/garbage.jpg") })
