@@ -36,7 +36,7 @@ enum CSVLoader {
                     path: path, reason: "the file is empty (expected the header emotion,pixels,Usage)"
                 )
             }
-            let header = UnsafeBufferPointer(rebasing: text[headerRange.range])
+            let header = withoutByteOrderMark(UnsafeBufferPointer(rebasing: text[headerRange.range]))
             let parser = try CSVRowParser(header: header, path: path)
             let rows = lines.dropFirst().filter { range in
                 !UnsafeBufferPointer(rebasing: text[range.range]).allSatisfy { $0 == 32 || $0 == 9 }
@@ -52,7 +52,12 @@ enum CSVLoader {
                 )
             }
             if !badRows.isEmpty { parsed.removeRows(Set(badRows.map(\.row))) }
-            guard !parsed.labels.isEmpty else { throw .csvEmpty(path: path) }
+            if parsed.labels.isEmpty, let first = badRows.first {
+                throw .csvRow(
+                    path: path, line: first.line, reason: "no row is valid; the first: " + first.reason,
+                    otherBadRows: badRows.count - 1
+                )
+            }
             let source = { (line: Int) in SampleSource(path: fileName, line: line) }
             let dataset = FaceDataset(
                 unchecked: parsed.pixels, labels: parsed.labels, classNames: FER2013.classNames,
@@ -62,6 +67,15 @@ enum CSVLoader {
             let notes = parser.usageColumn == nil ? ["no Usage column: every row is in the train split"] : []
             return LoadedData(dataset: dataset, skipped: skipped, notes: notes)
         }
+    }
+
+    /// `header` without a leading UTF-8 byte order mark (spreadsheets add one when saving).
+    private static func withoutByteOrderMark(
+        _ header: UnsafeBufferPointer<UInt8>
+    ) -> UnsafeBufferPointer<UInt8> {
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        guard header.starts(with: mark) else { return header }
+        return UnsafeBufferPointer(rebasing: header[3...])
     }
 
     /// One line of the file: its byte range (without the line break) and 1-based number.

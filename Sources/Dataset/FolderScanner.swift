@@ -37,33 +37,8 @@ enum FolderScanner {
 
     static func scan(root: String, layout: DatasetLayout) throws(DatasetError) -> FolderScan {
         var notes: [String] = []
-        let splitFolders = try self.splitFolders(root: root, layout: layout, notes: &notes)
-        var classFoldersBySplit: [(prefix: String, split: Split, names: [String])] = []
-        for (prefix, split) in splitFolders {
-            let entries = try FileSystem.entries(of: prefix.isEmpty ? root : "\(root)/\(prefix)")
-            let looseFiles = entries.filter { !$0.status.isDirectory }.count
-            if looseFiles > 0, !prefix.isEmpty {
-                notes.append("\(looseFiles) files directly in \(prefix)/ are in no class folder; ignored")
-            }
-            classFoldersBySplit.append((prefix, split, entries.filter(\.status.isDirectory).map(\.name)))
-        }
-        let classNames = Set(classFoldersBySplit.flatMap(\.names)).sorted {
-            $0.utf8.lexicographicallyPrecedes($1.utf8)
-        }
-        guard !classNames.isEmpty else {
-            throw .unrecognisedLayout(path: root, reason: "it has no class subfolders")
-        }
-        guard classNames.count <= 256 else { throw .tooManyClasses(path: root, count: classNames.count) }
-
-        var folders: [(relativePath: String, label: UInt8, split: Split)] = []
-        for (prefix, split, names) in classFoldersBySplit {
-            for name in names {
-                let label = UInt8(classNames.firstIndex(of: name) ?? 0)
-                folders.append((prefix.isEmpty ? name : "\(prefix)/\(name)", label, split))
-            }
-        }
+        let (classNames, folders) = try findClassFolders(root: root, layout: layout, notes: &notes)
         let listings = try listInParallel(root: root, folders: folders.map(\.relativePath))
-
         var fingerprint = ByteWriter()
         fingerprint.append(UInt8(layout.rawValue))
         for name in classNames { fingerprint.append(name) }
@@ -100,6 +75,43 @@ enum FolderScanner {
             root: root, layout: layout, classNames: classNames, images: images, classFolders: classFolders,
             nonImages: nonImages, notes: notes, fingerprint: XXHash64.hash(fingerprint.bytes)
         )
+    }
+
+    /// A class folder to list: its path, label and split.
+    private struct ClassFolderPlace {
+        var relativePath: String
+        var label: UInt8
+        var split: Split
+    }
+
+    /// The sorted class names and every class folder, train before test, each split's
+    /// folders by name.
+    private static func findClassFolders(
+        root: String, layout: DatasetLayout, notes: inout [String]
+    ) throws(DatasetError) -> (classNames: [String], folders: [ClassFolderPlace]) {
+        var namesBySplit: [(prefix: String, split: Split, names: [String])] = []
+        for (prefix, split) in try splitFolders(root: root, layout: layout, notes: &notes) {
+            let entries = try FileSystem.entries(of: prefix.isEmpty ? root : "\(root)/\(prefix)")
+            let looseFiles = entries.filter { !$0.status.isDirectory }.count
+            if looseFiles > 0, !prefix.isEmpty {
+                notes.append("\(looseFiles) files directly in \(prefix)/ are in no class folder; ignored")
+            }
+            namesBySplit.append((prefix, split, entries.filter(\.status.isDirectory).map(\.name)))
+        }
+        let classNames = Set(namesBySplit.flatMap(\.names)).sorted()
+        guard !classNames.isEmpty else {
+            throw .unrecognisedLayout(path: root, reason: "it has no class subfolders")
+        }
+        guard classNames.count <= 256 else { throw .tooManyClasses(path: root, count: classNames.count) }
+        var folders: [ClassFolderPlace] = []
+        for (prefix, split, names) in namesBySplit {
+            for name in names {
+                let label = UInt8(classNames.firstIndex(of: name) ?? 0)
+                let path = prefix.isEmpty ? name : "\(prefix)/\(name)"
+                folders.append(ClassFolderPlace(relativePath: path, label: label, split: split))
+            }
+        }
+        return (classNames, folders)
     }
 
     /// A regular file found under a class folder.

@@ -163,6 +163,24 @@ import Testing
         ])
     }
 
+    @Test func byteOrderMarkBeforeTheHeaderIsIgnored() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("\u{FEFF}" + Self.text(Self.goodRows()), to: "fer2013.csv")
+
+        #expect(try DatasetLoader.load(folder.path, options: folder.cache).dataset.count == 7)
+    }
+
+    @Test func lenientModeWithNoValidRowIsAnError() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("emotion,pixels,Usage\n0,1 2,Training\n8,1,Training\n", to: "data.csv")
+        var options = folder.cache
+        options.skipMalformedRows = true
+
+        let error = caughtError { try DatasetLoader.load("\(folder.path)/data.csv", options: options) }
+
+        #expect(error?.description.contains("data.csv:2: no row is valid; the first: 2 pixels") == true)
+    }
+
     @Test func headerProblemsAreErrors() throws {
         let folder = try TemporaryFolder()
         let good = TestImages.shape(1, variant: 2).map(String.init).joined(separator: " ")
