@@ -62,6 +62,10 @@ import Vision
             }
         }
         try ColorImage(width: 96, height: 96, pixels: color).write(to: try folder.file("a/big-color.png"))
+        // 48×48 pure red JPEG: decoded straight to gray, 0.299 × 255 ≈ 76.
+        var red = [UInt8](repeating: 0, count: 48 * 48 * 3)
+        for pixel in 0 ..< 48 * 48 { red[pixel * 3 + 2] = 255 }
+        try ColorImage(width: 48, height: 48, pixels: red).write(to: try folder.file("b/red.jpg"))
         // 30×20 gray image, upscaled and stretched.
         try GrayImage(width: 30, height: 20, filledWith: 77).write(to: try folder.file("b/small.png"))
 
@@ -74,6 +78,8 @@ import Vision
             #expect(image[y * 48 + 0] == 200 && image[y * 48 + 23] == 200)
             #expect(image[y * 48 + 24] == 50 && image[y * 48 + 47] == 50)
         }
+        let redIndex = try #require(dataset.sources.firstIndex { $0.path == "b/red.jpg" })
+        #expect(dataset.image(at: redIndex).allSatisfy { (73 ... 79).contains($0) })
         let small = try #require(dataset.sources.firstIndex { $0.path == "b/small.png" })
         #expect(dataset.image(at: small).allSatisfy { $0 == 77 })
     }
