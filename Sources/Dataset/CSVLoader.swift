@@ -135,13 +135,12 @@ enum CSVLoader {
                     let pixelOutput = DisjointWrites(buffer: pixelBuffer)
                     let labelOutput = DisjointWrites(buffer: labelBuffer)
                     let splitOutput = DisjointWrites(buffer: splitBuffer)
-                    let chunkCount = (count + chunkSize - 1) / chunkSize
                     ParallelWork.run(
-                        chunkCount: chunkCount, itemCount: count, chunkSize: chunkSize,
-                        workerCount: options.workerCount, progress: progress
+                        itemCount: count, chunkSize: chunkSize, workerCount: options.workerCount,
+                        progress: progress
                     ) { chunk in
                         var bad: [BadRow] = []
-                        for row in chunk * chunkSize ..< min(count, (chunk + 1) * chunkSize) {
+                        for row in chunk {
                             let line = UnsafeBufferPointer(rebasing: source.buffer[rows[row].range])
                             guard let base = pixelOutput.buffer.baseAddress else { return }
                             let slot = base + row * size

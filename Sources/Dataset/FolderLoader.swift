@@ -22,11 +22,10 @@ enum FolderLoader {
         var pixels = [UInt8](unsafeUninitializedCapacity: count * size) { buffer, initialized in
             let output = DisjointWrites(buffer: buffer)
             ParallelWork.run(
-                chunkCount: (count + chunkSize - 1) / chunkSize, itemCount: count, chunkSize: chunkSize,
-                workerCount: options.workerCount, progress: progress
+                itemCount: count, chunkSize: chunkSize, workerCount: options.workerCount, progress: progress
             ) { chunk in
                 var failed: [Failure] = []
-                for image in chunk * chunkSize ..< min(count, (chunk + 1) * chunkSize) {
+                for image in chunk {
                     let range = image * size ..< (image + 1) * size
                     let slot = UnsafeMutableBufferPointer(rebasing: output.buffer[range])
                     do throws(FaceDecoder.DecodeFailure) {

@@ -128,9 +128,8 @@ enum FolderScanner {
         let failures = LockedCollector<DatasetError>()
         listings.withUnsafeMutableBufferPointer { buffer in
             let output = DisjointWrites(buffer: buffer)
-            ParallelWork.run(
-                chunkCount: folders.count, itemCount: folders.count, chunkSize: 1, progress: nil
-            ) { folder in
+            ParallelWork.run(itemCount: folders.count) { chunk in
+                let folder = chunk.lowerBound
                 var files: [ListedFile] = []
                 do throws(DatasetError) {
                     try listFiles(root: root, relativeFolder: folders[folder], depth: 0) { path, status in
