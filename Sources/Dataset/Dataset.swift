@@ -1,2 +1,0 @@
-/// The Dataset layer of fer (see README).
-public enum DatasetModule {}

@@ -1,0 +1,127 @@
+/// The files of a folder dataset, listed and stat'ed but not decoded: enough to name the
+/// classes, key the cache and plan the decoding.
+struct FolderScan {
+    /// One image to decode.
+    struct ImageFile: Sendable {
+        var relativePath: String
+        var label: UInt8
+        var split: Split
+    }
+
+    /// One class folder of one split, with the slice of `images` it owns.
+    struct ClassFolder {
+        var relativePath: String
+        var imageRange: Range<Int>
+        var nonImageCount: Int
+    }
+
+    var root: String
+    var layout: DatasetLayout
+    var classNames: [String]
+    /// In order: split, then class, then path.
+    var images: [ImageFile]
+    var classFolders: [ClassFolder]
+    /// Files in class folders that are not images by their extension.
+    var nonImages: [SkippedFile]
+    var notes: [String]
+    /// Hash of every listed file's relative path, size and modification time.
+    var fingerprint: UInt64
+}
+
+/// Lists `ROOT/<class>/…` (class folders) or `ROOT/{train,test}/<class>/…` (split folders).
+/// Class names are the sorted union of the class folder names; files nested deeper inside a
+/// class folder belong to that class, as in Keras's `image_dataset_from_directory`.
+enum FolderScanner {
+    /// Deepest folder nesting followed inside a class folder (guards against link cycles).
+    static let maximumDepth = 16
+
+    static func scan(root: String, layout: DatasetLayout) throws(DatasetError) -> FolderScan {
+        var notes: [String] = []
+        let splitFolders = try self.splitFolders(root: root, layout: layout, notes: &notes)
+        var classFoldersBySplit: [(prefix: String, split: Split, names: [String])] = []
+        for (prefix, split) in splitFolders {
+            let entries = try FileSystem.entries(of: prefix.isEmpty ? root : "\(root)/\(prefix)")
+            let looseFiles = entries.filter { !$0.status.isDirectory }.count
+            if looseFiles > 0, !prefix.isEmpty {
+                notes.append("\(looseFiles) files directly in \(prefix)/ are in no class folder; ignored")
+            }
+            classFoldersBySplit.append((prefix, split, entries.filter(\.status.isDirectory).map(\.name)))
+        }
+        let classNames = Set(classFoldersBySplit.flatMap(\.names)).sorted {
+            $0.utf8.lexicographicallyPrecedes($1.utf8)
+        }
+        guard !classNames.isEmpty else {
+            throw .unrecognisedLayout(path: root, reason: "it has no class subfolders")
+        }
+        guard classNames.count <= 256 else { throw .tooManyClasses(path: root, count: classNames.count) }
+
+        var fingerprint = ByteWriter()
+        fingerprint.append(UInt8(layout.rawValue))
+        for name in classNames { fingerprint.append(name) }
+        var images: [FolderScan.ImageFile] = []
+        var classFolders: [FolderScan.ClassFolder] = []
+        var nonImages: [SkippedFile] = []
+        for (prefix, split, names) in classFoldersBySplit {
+            for name in names {
+                let relativeFolder = prefix.isEmpty ? name : "\(prefix)/\(name)"
+                let label = UInt8(classNames.firstIndex(of: name) ?? 0)
+                let firstImage = images.count
+                let nonImagesBefore = nonImages.count
+                try listFiles(root: root, relativeFolder: relativeFolder, depth: 0) { path, status in
+                    fingerprint.append(path)
+                    fingerprint.append(status.size)
+                    fingerprint.append(status.modificationSeconds)
+                    fingerprint.append(status.modificationNanoseconds)
+                    if ImageFiles.isImageName(path) {
+                        images.append(FolderScan.ImageFile(relativePath: path, label: label, split: split))
+                    } else {
+                        nonImages.append(SkippedFile(source: SampleSource(path: path), reason: "not an image file"))
+                    }
+                }
+                let nonImageCount = nonImages.count - nonImagesBefore
+                guard images.count > firstImage else {
+                    throw .emptyClass(path: "\(root)/\(relativeFolder)", skippedCount: nonImageCount)
+                }
+                classFolders.append(FolderScan.ClassFolder(
+                    relativePath: relativeFolder, imageRange: firstImage ..< images.count,
+                    nonImageCount: nonImageCount
+                ))
+            }
+        }
+        return FolderScan(
+            root: root, layout: layout, classNames: classNames, images: images, classFolders: classFolders,
+            nonImages: nonImages, notes: notes, fingerprint: XXHash64.hash(fingerprint.bytes)
+        )
+    }
+
+    /// The folders holding class folders: the root itself, or its train/ and test/ folders.
+    private static func splitFolders(
+        root: String, layout: DatasetLayout, notes: inout [String]
+    ) throws(DatasetError) -> [(prefix: String, split: Split)] {
+        guard layout == .splitFolders else { return [("", .train)] }
+        var found: [(prefix: String, split: Split)] = []
+        for entry in try FileSystem.entries(of: root) where entry.status.isDirectory {
+            if let known = LayoutDetection.splitFolderNames.first(where: { $0.name == entry.name.lowercased() }) {
+                found.append((entry.name, known.split))
+            } else {
+                notes.append("folder \(entry.name)/ ignored (only train/ and test/ are read)")
+            }
+        }
+        return found.sorted { $0.split.rawValue < $1.split.rawValue }
+    }
+
+    /// Calls `visit` for every regular file under `relativeFolder`, depth first, sorted by name.
+    private static func listFiles(
+        root: String, relativeFolder: String, depth: Int,
+        visit: (String, FileSystem.Status) -> Void
+    ) throws(DatasetError) {
+        for entry in try FileSystem.entries(of: "\(root)/\(relativeFolder)") {
+            let path = "\(relativeFolder)/\(entry.name)"
+            if entry.status.isDirectory {
+                if depth < maximumDepth { try listFiles(root: root, relativeFolder: path, depth: depth + 1, visit: visit) }
+            } else if entry.status.isRegularFile {
+                visit(path, entry.status)
+            }
+        }
+    }
+}

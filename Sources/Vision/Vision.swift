@@ -1,2 +1,0 @@
-/// The Vision layer of fer (see README).
-public enum VisionModule {}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Dataset
-
-@Test func datasetModuleLinks() {
-    #expect("\(DatasetModule.self)" == "DatasetModule")
-}

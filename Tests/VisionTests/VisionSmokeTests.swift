@@ -1,6 +1,0 @@
-import Testing
-@testable import Vision
-
-@Test func visionModuleLinks() {
-    #expect("\(VisionModule.self)" == "VisionModule")
-}
