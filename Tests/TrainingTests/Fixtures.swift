@@ -40,13 +40,13 @@ enum Fixtures {
     /// needs many steps), for the resume tests, which need every kind of state but no accuracy.
     static func tinySpec(batchNorm: Bool = false) -> ModelSpec {
         let convolution: [LayerSpec] = batchNorm
-            ? [.conv2D(filters: 8, kernelSize: 3, stride: 1, padding: .same, activation: .linear, useBias: false),
+            ? [.conv2D(filters: 16, kernelSize: 3, stride: 1, padding: .same, activation: .linear, useBias: false),
                .batchNorm(activation: .relu)]
-            : [.conv(8, padding: .same)]
+            : [.conv(16, padding: .same)]
         return ModelSpec(
             name: "tiny", inputShape: [48, 48, 1],
             layers: [.maxPool(size: 4)] + convolution + [
-                .maxPool(size: 2), .flatten, .dense(units: 16, activation: .relu), .dropout(rate: 0.1),
+                .maxPool(size: 2), .flatten, .dense(units: 32, activation: .relu), .dropout(rate: 0.1),
                 .dense(units: 3, activation: .linear),
             ],
             classNames: classNames
@@ -58,7 +58,7 @@ enum Fixtures {
         batchNorm: Bool = false
     ) -> TrainingConfig {
         TrainingConfig(
-            preset: "tiny", model: tinySpec(batchNorm: batchNorm), epochs: epochs, batchSize: 16,
+            preset: "tiny", model: tinySpec(batchNorm: batchNorm), epochs: epochs, batchSize: 8,
             optimizer: OptimizerConfig(kind: .adam, learningRate: learningRate), foldCount: 3, folds: folds,
             augmentation: AugmentationConfig(flipProbability: 0.5, maxShiftFraction: 0.05), seed: 11,
             keepLastCheckpoints: keepLast, evaluationBatchSize: 64
@@ -97,23 +97,56 @@ enum Fixtures {
         let events: [TrainingEvent]
     }
 
-    /// Trains `config` on `dataset` to the end.
-    static func train(
-        _ config: TrainingConfig, on dataset: FaceDataset, in directory: URL
-    ) throws -> (TrainingRun, TrainingOutcome, [TrainingEvent]) {
-        let log = EventLog()
-        let run = try TrainingRun(config: config, dataset: dataset, runsDirectory: directory, name: "run") {
-            log.append($0)
+    /// Lets an event sink act on the run it belongs to (attached before `start()`).
+    final class RunHandle: @unchecked Sendable {
+        private let lock = NSLock()
+        private var attached: TrainingRun?
+
+        func attach(_ run: TrainingRun) {
+            lock.lock()
+            attached = run
+            lock.unlock()
         }
+
+        var run: TrainingRun? {
+            lock.lock()
+            defer { lock.unlock() }
+            return attached
+        }
+    }
+
+    /// Starts `run` with its sink already attached and waits for the end.
+    static func start(
+        _ make: (@escaping @Sendable (TrainingEvent) -> Void) throws -> TrainingRun,
+        onEvent: @escaping @Sendable (TrainingEvent, TrainingRun) -> Void = { _, _ in }
+    ) throws -> (TrainingRun, TrainingOutcome, [TrainingEvent]) {
+        let log = EventLog(), handle = RunHandle()
+        let run = try make { event in
+            log.append(event)
+            if let run = handle.run { onEvent(event, run) }
+        }
+        handle.attach(run)
         run.start()
         let outcome = run.wait()
         return (run, outcome, log.events)
     }
 
+    /// Trains `config` on `dataset` in a new run folder `name`, with a progress event every batch.
+    static func train(
+        _ config: TrainingConfig, on dataset: FaceDataset, in directory: URL, name: String = "run",
+        onEvent: @escaping @Sendable (TrainingEvent, TrainingRun) -> Void = { _, _ in }
+    ) throws -> (TrainingRun, TrainingOutcome, [TrainingEvent]) {
+        try start({ sink in
+            try TrainingRun(
+                config: config, dataset: dataset, runsDirectory: directory, name: name, progressInterval: 0, events: sink
+            )
+        }, onEvent: onEvent)
+    }
+
     /// One 3-fold run with a test split, shared by the tests that only inspect its results.
     static let endToEnd: Result<FinishedRun, any Error> = Result { () throws -> FinishedRun in
-        let config = Fixtures.config(epochs: 6, learningRate: 5e-3)
-        let dataset = try shapes(trainPerClass: 40, testPerClass: 10)
+        let config = Fixtures.config(epochs: 8, learningRate: 1e-2)
+        let dataset = try shapes(trainPerClass: 50, testPerClass: 10)
         let (run, outcome, events) = try train(config, on: dataset, in: temporaryDirectory("end-to-end"))
         guard case let .finished(summary) = outcome else {
             throw TrainingError.invalidInput("the shared run did not finish: \(outcome)")

@@ -12,20 +12,16 @@ struct Canvas {
     init(width: Int, height: Int, background: BGRColor = .white) {
         self.width = max(1, width)
         self.height = max(1, height)
-        pixels = [UInt8](repeating: background.blue, count: self.width * self.height * 3)
-        for offset in stride(from: 0, to: pixels.count, by: 3) {
-            pixels[offset + 1] = background.green
-            pixels[offset + 2] = background.red
+        let color = [background.blue, background.green, background.red]
+        pixels = [UInt8](unsafeUninitializedCapacity: self.width * self.height * 3) { buffer, count in
+            for offset in 0 ..< buffer.count { buffer[offset] = color[offset % 3] }
+            count = buffer.count
         }
     }
 
     /// Sets one pixel; outside the canvas does nothing.
     mutating func setPixel(x: Int, y: Int, _ color: BGRColor) {
-        guard x >= 0, y >= 0, x < width, y < height else { return }
-        let offset = (y * width + x) * 3
-        pixels[offset] = color.blue
-        pixels[offset + 1] = color.green
-        pixels[offset + 2] = color.red
+        fillRectangle(x: x, y: y, width: 1, height: 1, color)
     }
 
     /// Fills a rectangle, clipped to the canvas.
@@ -33,8 +29,17 @@ struct Canvas {
         let top = max(0, y), bottom = min(self.height, y + height)
         let left = max(0, x), right = min(self.width, x + width)
         guard top < bottom, left < right else { return }
-        for row in top ..< bottom {
-            for column in left ..< right { setPixel(x: column, y: row, color) }
+        let rowLength = self.width
+        pixels.withUnsafeMutableBufferPointer { buffer in
+            for row in top ..< bottom {
+                var offset = (row * rowLength + left) * 3
+                for _ in left ..< right {
+                    buffer[offset] = color.blue
+                    buffer[offset + 1] = color.green
+                    buffer[offset + 2] = color.red
+                    offset += 3
+                }
+            }
         }
     }
 

@@ -31,7 +31,7 @@ struct LineChart {
         canvas.drawText(xLabel, centerX: (left + right) / 2, y: bottom + 28, Self.textColor, scale: 1)
 
         let points = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
-        let xRange = Self.range(points.map(\.x), padding: 0)
+        let xRange = Self.range(points.map(\.x), padding: 0.03)
         let yRange = Self.range(points.map(\.y), padding: 0.05)
         func pixelX(_ value: Double) -> Double {
             Double(left) + (value - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * Double(right - left)
@@ -78,16 +78,26 @@ struct LineChart {
                 canvas.fillRectangle(x: Int(pixelX(point.x)) - 2, y: Int(pixelY(point.y)) - 2, width: 5, height: 5, line.color)
             }
         }
-        drawLegend(into: &canvas, right: right, top: top)
+        let legendWidth = (series.map { BitmapFont.width(of: $0.name, scale: 1) }.max() ?? 0) + 40
+        let legendHeight = series.count * 14 + 8
+        let legendLeft = right - legendWidth - 6
+        // Top-right corner, unless more of the data lies there than in the bottom-right one.
+        let pixels = points.map { (x: pixelX($0.x), y: pixelY($0.y)) }
+        func pointsInLegend(top legendTop: Int) -> Int {
+            pixels.filter {
+                $0.x >= Double(legendLeft) && $0.y >= Double(legendTop) && $0.y <= Double(legendTop + legendHeight)
+            }.count
+        }
+        let upper = top + 6, lower = bottom - legendHeight - 6
+        let legendTop = pointsInLegend(top: lower) < pointsInLegend(top: upper) ? lower : upper
+        drawLegend(into: &canvas, x: legendLeft, y: legendTop, width: legendWidth, height: legendHeight)
     }
 
-    private func drawLegend(into canvas: inout Canvas, right: Int, top: Int) {
-        let width = (series.map { BitmapFont.width(of: $0.name, scale: 1) }.max() ?? 0) + 40
-        let left = right - width - 6
-        canvas.fillRectangle(x: left, y: top + 6, width: width, height: series.count * 14 + 8, .white)
-        canvas.strokeRectangle(x: left, y: top + 6, width: width, height: series.count * 14 + 8, Self.gridColor)
+    private func drawLegend(into canvas: inout Canvas, x left: Int, y top: Int, width: Int, height: Int) {
+        canvas.fillRectangle(x: left, y: top, width: width, height: height, .white)
+        canvas.strokeRectangle(x: left, y: top, width: width, height: height, Self.gridColor)
         for (index, line) in series.enumerated() {
-            let row = Double(top + 16 + index * 14)
+            let row = Double(top + 10 + index * 14)
             canvas.drawLine(
                 from: (Double(left + 6), row), to: (Double(left + 28), row), line.color, thickness: 2,
                 dash: line.dashed ? (on: 5, off: 3) : nil
@@ -118,6 +128,7 @@ struct LineChart {
     static func ticks(_ range: ClosedRange<Double>, step: Double) -> [Double] {
         let first = (range.lowerBound / step).rounded(.up), last = (range.upperBound / step).rounded(.down)
         guard first <= last, last - first < 1000 else { return [] }
-        return stride(from: first, through: last, by: 1).map { $0 * step }
+        // `+ 0` turns -0.0 (from rounding a small negative bound) into 0, so no "-0.0" label.
+        return stride(from: first, through: last, by: 1).map { $0 * step + 0 }
     }
 }
