@@ -19,8 +19,8 @@ public struct EpochMetrics: Codable, Sendable, Equatable {
     public let seconds: Double
 
     public init(
-        fold: Int, epoch: Int, loss: Double, accuracy: Double, validationLoss: Double, validationAccuracy: Double,
-        learningRate: Double, imagesPerSecond: Double, seconds: Double
+        fold: Int, epoch: Int, loss: Double, accuracy: Double, validationLoss: Double,
+        validationAccuracy: Double, learningRate: Double, imagesPerSecond: Double, seconds: Double
     ) {
         self.fold = fold
         self.epoch = epoch

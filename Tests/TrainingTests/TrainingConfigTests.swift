@@ -75,8 +75,10 @@ import Testing
         var config = TrainingConfig.seedRecipe
         config.preset = "resnet"
         #expect(throws: TrainingError.self) { try config.modelSpec(classNames: ["a", "b"]) }
-        config.model = ModelSpec(name: "small", inputShape: [12, 12, 1], layers: [.flatten, .dense(units: 2, activation: .linear)],
-                                 classNames: [])
+        config.model = ModelSpec(
+            name: "small", inputShape: [12, 12, 1], layers: [.flatten, .dense(units: 2, activation: .linear)],
+            classNames: []
+        )
         #expect {
             try config.modelSpec(classNames: ["a", "b"])
         } throws: { error in

@@ -24,8 +24,11 @@ public enum Evaluator {
     /// (never seen in training), else every sample; with a name for the report.
     public static func defaultIndices(for dataset: FaceDataset) -> (indices: [Int], name: String) {
         let heldOut = dataset.heldOutIndices
-        if heldOut.isEmpty { return (Array(0 ..< dataset.count), "all \(Formatting.grouped(dataset.count)) images") }
-        let splits = Set(heldOut.map { dataset.splits[$0] }).map(\.description).sorted().joined(separator: " + ")
+        if heldOut.isEmpty {
+            return (Array(0 ..< dataset.count), "all \(Formatting.grouped(dataset.count)) images")
+        }
+        let splits = Set(heldOut.map { dataset.splits[$0] }).map(\.description).sorted()
+            .joined(separator: " + ")
         return (heldOut, "held-out \(splits) split")
     }
 
@@ -44,13 +47,15 @@ public enum Evaluator {
         let size = FaceDataset.imageByteCount
         let members = dataset.pixels.withUnsafeBufferPointer { pixels in
             predictor.memberProbabilities(count: samples.count) { position, body in
-                body(UnsafeBufferPointer(rebasing: pixels[samples[position] * size ..< (samples[position] + 1) * size]))
+                let start = samples[position] * size
+                body(UnsafeBufferPointer(rebasing: pixels[start ..< start + size]))
             }
         }
         let labels = samples.map { Int(dataset.labels[$0]) }
-        let reports = members.map { report(probabilities: $0, labels: labels, classNames: dataset.classNames) }
+        let classNames = dataset.classNames
+        let reports = members.map { report(probabilities: $0, labels: labels, classNames: classNames) }
         guard members.count > 1 else { return (reports, reports[0]) }
-        let ensemble = report(probabilities: Predictor.mean(members), labels: labels, classNames: dataset.classNames)
+        let ensemble = report(probabilities: Predictor.mean(members), labels: labels, classNames: classNames)
         return (reports, ensemble)
     }
 
@@ -68,6 +73,7 @@ public enum Evaluator {
                 lossSum -= log(Double(max(row[label], 1e-7)))
             }
         }
-        return EvaluationReport(confusionMatrix: matrix, loss: labels.isEmpty ? nil : lossSum / Double(labels.count))
+        let loss = labels.isEmpty ? nil : lossSum / Double(labels.count)
+        return EvaluationReport(confusionMatrix: matrix, loss: loss)
     }
 }

@@ -53,15 +53,18 @@ struct Canvas {
 
     /// A straight line `thickness` pixels wide; `dash` (on, off lengths in pixels) makes it dashed.
     mutating func drawLine(
-        from start: (x: Double, y: Double), to end: (x: Double, y: Double), _ color: BGRColor, thickness: Int = 1,
-        dash: (on: Double, off: Double)? = nil
+        from start: (x: Double, y: Double), to end: (x: Double, y: Double), _ color: BGRColor,
+        thickness: Int = 1, dash: (on: Double, off: Double)? = nil
     ) {
-        let length = ((end.x - start.x) * (end.x - start.x) + (end.y - start.y) * (end.y - start.y)).squareRoot()
+        let length = ((end.x - start.x) * (end.x - start.x) + (end.y - start.y) * (end.y - start.y))
+            .squareRoot()
         let steps = max(1, Int(length.rounded(.up)))
         let offset = (thickness - 1) / 2
         for step in 0 ... steps {
             let along = Double(step) / Double(steps)
-            if let dash, (along * length).truncatingRemainder(dividingBy: dash.on + dash.off) >= dash.on { continue }
+            if let dash, (along * length).truncatingRemainder(dividingBy: dash.on + dash.off) >= dash.on {
+                continue
+            }
             let x = Int((start.x + (end.x - start.x) * along).rounded())
             let y = Int((start.y + (end.y - start.y) * along).rounded())
             fillRectangle(x: x - offset, y: y - offset, width: thickness, height: thickness, color)
@@ -74,7 +77,9 @@ struct Canvas {
         for character in text {
             for (row, bits) in BitmapFont.rows(of: character).enumerated() {
                 for column in 0 ..< BitmapFont.glyphWidth where bits & (0x10 >> UInt8(column)) != 0 {
-                    fillRectangle(x: left + column * scale, y: y + row * scale, width: scale, height: scale, color)
+                    fillRectangle(
+                        x: left + column * scale, y: y + row * scale, width: scale, height: scale, color
+                    )
                 }
             }
             left += BitmapFont.advance * scale

@@ -23,8 +23,8 @@ struct ConfusionHeatMap {
         for (index, name) in names.enumerated() {
             let label = String(name.prefix(cell / BitmapFont.advance - 1))
             canvas.drawText(label, centerX: left + index * cell + cell / 2, y: top - 14, text)
-            canvas.drawText(name, x: left - 12 - BitmapFont.width(of: name, scale: 2), y: top + index * cell + cell / 2 - 7,
-                            text, scale: 2)
+            let nameLeft = left - 12 - BitmapFont.width(of: name, scale: 2)
+            canvas.drawText(name, x: nameLeft, y: top + index * cell + cell / 2 - 7, text, scale: 2)
         }
         for (row, counts) in matrix.counts.enumerated() {
             let rowTotal = counts.reduce(0, +)
@@ -34,10 +34,12 @@ struct ConfusionHeatMap {
                 canvas.fillRectangle(x: x, y: y, width: cell, height: cell, Self.shade(share))
                 let ink: BGRColor = share > 0.5 ? .white : text
                 canvas.drawText(String(count), centerX: x + cell / 2, y: y + cell / 2 - 12, ink, scale: 2)
-                canvas.drawText(Formatting.fixed(share * 100, 0) + "%", centerX: x + cell / 2, y: y + cell / 2 + 8, ink)
+                let percent = Formatting.fixed(share * 100, 0) + "%"
+                canvas.drawText(percent, centerX: x + cell / 2, y: y + cell / 2 + 8, ink)
             }
         }
-        canvas.strokeRectangle(x: left - 1, y: top - 1, width: side + 2, height: side + 2, LineChart.axisColor)
+        let border = LineChart.axisColor
+        canvas.strokeRectangle(x: left - 1, y: top - 1, width: side + 2, height: side + 2, border)
         canvas.drawText("ACCURACY \(Formatting.fixed(matrix.accuracy, 4)) ON \(matrix.total) IMAGES",
                         centerX: left + side / 2, y: top + side + 14, text)
         return canvas
@@ -49,6 +51,8 @@ struct ConfusionHeatMap {
         func mix(_ from: UInt8, _ to: UInt8) -> UInt8 {
             UInt8((Double(from) + (Double(to) - Double(from)) * amount).rounded())
         }
-        return BGRColor(red: mix(low.red, high.red), green: mix(low.green, high.green), blue: mix(low.blue, high.blue))
+        return BGRColor(
+            red: mix(low.red, high.red), green: mix(low.green, high.green), blue: mix(low.blue, high.blue)
+        )
     }
 }

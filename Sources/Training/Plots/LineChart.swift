@@ -33,11 +33,12 @@ struct LineChart {
         let points = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
         let xRange = Self.range(points.map(\.x), padding: 0.03)
         let yRange = Self.range(points.map(\.y), padding: 0.05)
+        let xSpan = xRange.upperBound - xRange.lowerBound, ySpan = yRange.upperBound - yRange.lowerBound
         func pixelX(_ value: Double) -> Double {
-            Double(left) + (value - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * Double(right - left)
+            Double(left) + (value - xRange.lowerBound) / xSpan * Double(right - left)
         }
         func pixelY(_ value: Double) -> Double {
-            Double(bottom) - (value - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * Double(bottom - top)
+            Double(bottom) - (value - yRange.lowerBound) / ySpan * Double(bottom - top)
         }
 
         let yStep = Self.niceStep(yRange.upperBound - yRange.lowerBound, ticks: 5)
@@ -46,7 +47,8 @@ struct LineChart {
             let row = pixelY(tick)
             canvas.drawLine(from: (Double(left), row), to: (Double(right), row), Self.gridColor)
             let label = Formatting.fixed(tick, decimals)
-            canvas.drawText(label, x: left - 8 - BitmapFont.width(of: label, scale: 1), y: Int(row) - 3, Self.textColor)
+            let labelLeft = left - 8 - BitmapFont.width(of: label, scale: 1)
+            canvas.drawText(label, x: labelLeft, y: Int(row) - 3, Self.textColor)
         }
         let xStep = max(1, Self.niceStep(xRange.upperBound - xRange.lowerBound, ticks: 8))
         for tick in Self.ticks(xRange, step: xStep) {
@@ -54,13 +56,15 @@ struct LineChart {
             canvas.drawLine(from: (column, Double(top)), to: (column, Double(bottom)), Self.gridColor)
             canvas.drawText(Formatting.fixed(tick, 0), centerX: Int(column), y: bottom + 8, Self.textColor)
         }
-        canvas.drawLine(from: (Double(left), Double(top)), to: (Double(left), Double(bottom)), Self.axisColor)
-        canvas.drawLine(from: (Double(left), Double(bottom)), to: (Double(right), Double(bottom)), Self.axisColor)
+        let (leftEdge, rightEdge) = (Double(left), Double(right))
+        let (topEdge, bottomEdge) = (Double(top), Double(bottom))
+        canvas.drawLine(from: (leftEdge, topEdge), to: (leftEdge, bottomEdge), Self.axisColor)
+        canvas.drawLine(from: (leftEdge, bottomEdge), to: (rightEdge, bottomEdge), Self.axisColor)
 
         if let marker, xRange.contains(marker.x) {
             let column = pixelX(marker.x)
             canvas.drawLine(
-                from: (column, Double(top)), to: (column, Double(bottom)), Self.markerColor, dash: (on: 6, off: 4)
+                from: (column, topEdge), to: (column, bottomEdge), Self.markerColor, dash: (on: 6, off: 4)
             )
             canvas.drawText(marker.label, x: Int(column) + 4, y: top + 4, Self.markerColor)
         }
@@ -75,7 +79,8 @@ struct LineChart {
                 )
             }
             for point in visible {
-                canvas.fillRectangle(x: Int(pixelX(point.x)) - 2, y: Int(pixelY(point.y)) - 2, width: 5, height: 5, line.color)
+                let (x, y) = (Int(pixelX(point.x)), Int(pixelY(point.y)))
+                canvas.fillRectangle(x: x - 2, y: y - 2, width: 5, height: 5, line.color)
             }
         }
         let legendWidth = (series.map { BitmapFont.width(of: $0.name, scale: 1) }.max() ?? 0) + 40
@@ -85,7 +90,8 @@ struct LineChart {
         let pixels = points.map { (x: pixelX($0.x), y: pixelY($0.y)) }
         func pointsInLegend(top legendTop: Int) -> Int {
             pixels.filter {
-                $0.x >= Double(legendLeft) && $0.y >= Double(legendTop) && $0.y <= Double(legendTop + legendHeight)
+                $0.x >= Double(legendLeft)
+                    && (Double(legendTop) ... Double(legendTop + legendHeight)).contains($0.y)
             }.count
         }
         let upper = top + 6, lower = bottom - legendHeight - 6

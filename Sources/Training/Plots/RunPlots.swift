@@ -14,8 +14,11 @@ enum RunPlots {
             best.map { next.validationAccuracy > $0.validationAccuracy ? next : $0 } ?? next
         }
         let marker = best.map { (x: Double($0.epoch), label: "BEST \($0.epoch)") }
-        func series(_ name: String, _ color: BGRColor, dashed: Bool, _ value: (EpochMetrics) -> Double) -> LineSeries {
-            LineSeries(name: name, color: color, points: rows.map { (Double($0.epoch), value($0)) }, dashed: dashed)
+        func series(
+            _ name: String, _ color: BGRColor, dashed: Bool, _ value: (EpochMetrics) -> Double
+        ) -> LineSeries {
+            let points = rows.map { (x: Double($0.epoch), y: value($0)) }
+            return LineSeries(name: name, color: color, points: points, dashed: dashed)
         }
         let loss = LineChart(
             title: "FOLD \(fold) LOSS", xLabel: "EPOCH",

@@ -46,7 +46,9 @@ final class FoldTrainer {
             throw .model(error)
         }
         optimizer = config.optimizer.makeOptimizer()
-        trainingLoss = SoftmaxCrossEntropy(labelSmoothing: config.labelSmoothing, classWeights: plan.classWeights(fold: fold))
+        trainingLoss = SoftmaxCrossEntropy(
+            labelSmoothing: config.labelSmoothing, classWeights: plan.classWeights(fold: fold)
+        )
         validationLoss = SoftmaxCrossEntropy(labelSmoothing: config.labelSmoothing)
         scheduler = LearningRateScheduler(schedule: config.schedule, baseRate: config.optimizer.learningRate)
         batchCount = plan.batchCount(fold: fold)
@@ -74,8 +76,8 @@ final class FoldTrainer {
         guard history.count == startEpoch, (0 ..< max(batchCount, 1)).contains(startBatch),
               history.isEmpty || bestValidation != nil
         else {
-            throw .cannotResume(path: session.folder.url.path, reason: "its saved position (\(state.position)) does not "
-                + "match its history of \(history.count) epochs")
+            throw .cannotResume(path: session.folder.url.path, reason: "its saved position"
+                + " (\(state.position)) does not match its history of \(history.count) epochs")
         }
     }
 
@@ -94,9 +96,10 @@ final class FoldTrainer {
 
     func run() throws(TrainingError) -> Outcome {
         session.emit(.foldStarted(FoldStarted(
-            fold: fold.number, foldIndex: foldIndex, foldsInRun: plan.folds.folds.count, foldCount: config.foldCount,
-            trainCount: fold.trainIndices.count, validationCount: fold.validationIndices.count, epochs: config.epochs,
-            batchesPerEpoch: batchCount, startEpoch: startEpoch + 1
+            fold: fold.number, foldIndex: foldIndex, foldsInRun: plan.folds.folds.count,
+            foldCount: config.foldCount, trainCount: fold.trainIndices.count,
+            validationCount: fold.validationIndices.count, epochs: config.epochs, batchesPerEpoch: batchCount,
+            startEpoch: startEpoch + 1
         )))
         var stoppedEarly = false
         for epoch in startEpoch ..< max(config.epochs, startEpoch) {
@@ -107,12 +110,13 @@ final class FoldTrainer {
             if let cancelled = try trainEpoch(epoch) { return .cancelled(cancelled) }
         }
         guard let best, let bestValidation else {
-            throw .cannotResume(path: session.folder.url.path, reason: "fold \(fold.number) has no finished epoch")
-        }
-        session.writePlot(session.folder.confusionPlot(fold: fold.number)) { file throws in
-            try RunPlots.writeConfusion(
-                bestValidation.confusionMatrix, title: "FOLD \(fold.number) VALIDATION, EPOCH \(best.epoch)", to: file
+            throw .cannotResume(
+                path: session.folder.url.path, reason: "fold \(fold.number) has no finished epoch"
             )
+        }
+        let title = "FOLD \(fold.number) VALIDATION, EPOCH \(best.epoch)"
+        session.writePlot(session.folder.confusionPlot(fold: fold.number)) { file throws in
+            try RunPlots.writeConfusion(bestValidation.confusionMatrix, title: title, to: file)
         }
         return .finished(FoldResult(
             fold: fold.number, epochsRun: history.count, stoppedEarly: stoppedEarly, best: best,
@@ -148,7 +152,8 @@ final class FoldTrainer {
             }
             if stop {
                 sums.seconds = activeSeconds
-                return try cancel(at: TrainingPosition(fold: fold.number, epoch: epoch + 1, batch: batch), sums: sums)
+                let position = TrainingPosition(fold: fold.number, epoch: epoch + 1, batch: batch)
+                return try cancel(at: position, sums: sums)
             }
             try trainBatch(batch, epoch: epoch, order: order, sums: &sums)
             reportProgress(epoch: epoch, batch: batch + 1, sums: sums)
@@ -156,7 +161,8 @@ final class FoldTrainer {
 
         let validationStart = session.now
         let validation = validate()
-        session.eta.recordValidation(images: fold.validationIndices.count, seconds: session.seconds(since: validationStart))
+        let validationSeconds = session.seconds(since: validationStart)
+        session.eta.recordValidation(images: fold.validationIndices.count, seconds: validationSeconds)
         guard validation.loss.isFinite else {
             throw .diverged(
                 fold: fold.number, epoch: epoch + 1, batch: batchCount, loss: validation.loss,
@@ -173,7 +179,9 @@ final class FoldTrainer {
     }
 
     /// One optimisation step on batch `batch` of `order`.
-    private func trainBatch(_ batch: Int, epoch: Int, order: [Int], sums: inout PartialEpoch) throws(TrainingError) {
+    private func trainBatch(
+        _ batch: Int, epoch: Int, order: [Int], sums: inout PartialEpoch
+    ) throws(TrainingError) {
         let stepStart = session.now
         let rate = scheduler.rate(epoch: epoch, progress: Double(batch) / Double(batchCount))
         let range = batch * config.batchSize ..< min((batch + 1) * config.batchSize, order.count)
@@ -205,7 +213,8 @@ final class FoldTrainer {
         let buffer = UnsafeMutableBufferPointer(start: input.pointer, count: input.count)
         if let epoch = augmentationEpoch {
             plan.dataset.fillBatch(
-                indices: indices, augmentation: config.augmentation, seed: augmentationSeed, epoch: epoch, into: buffer
+                indices: indices, augmentation: config.augmentation, seed: augmentationSeed, epoch: epoch,
+                into: buffer
             )
         } else {
             plan.dataset.fillBatch(indices: indices, into: buffer)
@@ -233,7 +242,8 @@ final class FoldTrainer {
             let logits = model.forward(input, training: false)
             lossSum += Double(validationLoss.forward(logits, labels: labels)) * Double(part.count)
             for (row, label) in labels.enumerated() {
-                matrix.record(actual: label, predicted: argmax(logits.pointer + row * classes, count: classes))
+                let predicted = argmax(logits.pointer + row * classes, count: classes)
+                matrix.record(actual: label, predicted: predicted)
             }
         }
         let loss = lossSum / Double(max(indices.count, 1))
@@ -252,7 +262,9 @@ final class FoldTrainer {
         try session.writeMetrics()
         let saved = try session.store.saveEpoch(model: model, metrics: metrics, bestEpoch: bestEpoch)
         let position = TrainingPosition(fold: fold.number, epoch: metrics.epoch + 1, batch: 0)
-        let resumeFile = try session.store.saveResume(model: model, optimizer: optimizer, state: resumeState(position, nil))
+        let resumeFile = try session.store.saveResume(
+            model: model, optimizer: optimizer, state: resumeState(position, nil)
+        )
         session.writePlot(session.folder.curvesPlot(fold: fold.number)) { file throws in
             try RunPlots.writeCurves(history, fold: fold.number, to: file)
         }
@@ -262,7 +274,9 @@ final class FoldTrainer {
             bestValidationAccuracy: max(metrics.validationAccuracy, previousBest?.validationAccuracy ?? 0),
             elapsedSeconds: session.elapsedSeconds, foldETASeconds: eta.fold, runETASeconds: eta.run
         )))
-        session.emit(.validationConfusion(fold: fold.number, epoch: metrics.epoch, matrix: validation.confusionMatrix))
+        session.emit(.validationConfusion(
+            fold: fold.number, epoch: metrics.epoch, matrix: validation.confusionMatrix
+        ))
         for checkpoint in saved { session.emit(.checkpointSaved(checkpoint)) }
         if isBest {
             session.emit(.newBest(NewBest(
@@ -277,7 +291,9 @@ final class FoldTrainer {
     }
 
     /// Saves the resumable checkpoint at `position` and describes the cancellation.
-    private func cancel(at position: TrainingPosition, sums: PartialEpoch) throws(TrainingError) -> RunCancelled {
+    private func cancel(
+        at position: TrainingPosition, sums: PartialEpoch
+    ) throws(TrainingError) -> RunCancelled {
         let file = try session.store.saveResume(
             model: model, optimizer: optimizer, state: resumeState(position, position.batch > 0 ? sums : nil)
         )
@@ -292,8 +308,9 @@ final class FoldTrainer {
 
     private func resumeState(_ position: TrainingPosition, _ sums: PartialEpoch?) -> ResumeState {
         ResumeState(
-            position: position, partialEpoch: sums, history: session.history, completedFolds: session.completedFolds,
-            bestValidation: bestValidation, elapsedSeconds: session.elapsedSeconds,
+            position: position, partialEpoch: sums, history: session.history,
+            completedFolds: session.completedFolds, bestValidation: bestValidation,
+            elapsedSeconds: session.elapsedSeconds,
             dataFingerprint: plan.dataFingerprint
         )
     }
@@ -304,7 +321,9 @@ final class FoldTrainer {
         if let lastProgress, session.seconds(since: lastProgress) < session.progressInterval { return }
         lastProgress = session.now
         let trainingLeft = fold.trainIndices.count - sums.seen
-        let eta = remainingSeconds(epoch: epoch + 1, trainingLeftInEpoch: trainingLeft, validatedThisEpoch: false)
+        let eta = remainingSeconds(
+            epoch: epoch + 1, trainingLeftInEpoch: trainingLeft, validatedThisEpoch: false
+        )
         session.emit(.batchProgress(BatchProgress(
             fold: fold.number, epoch: epoch + 1, epochs: config.epochs, batch: batch, batchCount: batchCount,
             loss: sums.meanLoss, accuracy: sums.accuracy, learningRate: sums.learningRate,
@@ -323,7 +342,9 @@ final class FoldTrainer {
         let validation = (laterEpochs + (validatedThisEpoch ? 0 : 1)) * fold.validationIndices.count
         let foldSeconds = session.eta.seconds(trainingImages: training, validationImages: validation)
         let later = session.remainingWork(after: fold.number)
-        let laterSeconds = session.eta.seconds(trainingImages: later.training, validationImages: later.validation)
+        let laterSeconds = session.eta.seconds(
+            trainingImages: later.training, validationImages: later.validation
+        )
         return (foldSeconds, foldSeconds.flatMap { fold in laterSeconds.map { fold + $0 } })
     }
 }

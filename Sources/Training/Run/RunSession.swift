@@ -115,7 +115,8 @@ final class RunSession {
                 + "accuracy will be measured, and validation scores are not comparable with held-out runs"))
         }
         let pool = (plan.folds.folds.first.map { $0.trainIndices + $0.validationIndices }) ?? []
-        let empty = zip(plan.dataset.classNames, plan.dataset.classCounts(of: pool)).filter { $0.1 == 0 }.map(\.0)
+        let counts = plan.dataset.classCounts(of: pool)
+        let empty = zip(plan.dataset.classNames, counts).filter { $0.1 == 0 }.map(\.0)
         if !empty.isEmpty {
             emit(.warning("classes \(empty.joined(separator: ", ")) have no training samples"))
         }
@@ -135,9 +136,11 @@ final class RunSession {
 
     /// Training and validation images of the folds after `fold` (for the run ETA).
     func remainingWork(after fold: Int) -> (training: Int, validation: Int) {
-        plan.folds.folds.filter { $0.number > fold }.reduce((0, 0)) { total, next in
-            (total.0 + next.trainIndices.count * config.epochs, total.1 + next.validationIndices.count * config.epochs)
-        }
+        let later = plan.folds.folds.filter { $0.number > fold }
+        return (
+            later.reduce(0) { $0 + $1.trainIndices.count } * config.epochs,
+            later.reduce(0) { $0 + $1.validationIndices.count } * config.epochs
+        )
     }
 
     /// Scores the folds' best models on the test split, writes `summary.json` and the
@@ -150,7 +153,9 @@ final class RunSession {
         if !testIndices.isEmpty, !folds.isEmpty {
             let checkpoints = folds.map { folder.bestCheckpoint(fold: $0.fold).path }
             let predictor = try Predictor.load(.ensemble(folder: folder.url.path, checkpoints: checkpoints))
-            let reports = try Evaluator.evaluateMembers(predictor, dataset: plan.dataset, indices: testIndices)
+            let reports = try Evaluator.evaluateMembers(
+                predictor, dataset: plan.dataset, indices: testIndices
+            )
             for index in folds.indices { folds[index].testAccuracy = reports.members[index].accuracy }
             testAccuracy = MeanDeviation(reports.members.map(\.accuracy))
             ensembleTest = reports.ensemble
@@ -173,7 +178,8 @@ final class RunSession {
         try folder.writeJSON(summary, to: folder.summaryFile)
         let title = ensembleTest != nil ? "ENSEMBLE ON TEST" : "POOLED VALIDATION"
         writePlot(folder.confusionPlot) { file throws in
-            try RunPlots.writeConfusion((ensembleTest ?? summary.pooledValidation).confusionMatrix, title: title, to: file)
+            let matrix = (ensembleTest ?? summary.pooledValidation).confusionMatrix
+            try RunPlots.writeConfusion(matrix, title: title, to: file)
         }
         try? FileManager.default.removeItem(at: folder.resumeCheckpoint)
         return summary
