@@ -50,7 +50,7 @@ let package = Package(
 
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Vision"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "VisionTests", dependencies: ["Vision"]),
+        .testTarget(name: "VisionTests", dependencies: ["Vision"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
         .testTarget(name: "AppTests", dependencies: ["App"]),

@@ -22,7 +22,7 @@ import Darwin
 /// ```
 /// header   56 bytes: magic "FERCACHE" | version UInt32 | reserved UInt32 | fingerprint UInt64
 ///                    | metadata byte count UInt64 | metadata XXH64 | pixel byte count UInt64
-///                    | pixel XXH64
+///                    | pixel checksum (`BlockChecksum`)
 /// metadata root, layout UInt8, class names, count UInt32, labels [UInt8], splits [UInt8],
 ///          sources (path, line UInt32, 0 = none), skipped (path, line, reason), notes
 /// pixels   count × 2304 bytes
@@ -33,13 +33,6 @@ enum DatasetCache {
     static let formatVersion: UInt32 = 1
     static let magic = Array("FERCACHE".utf8)
     static let headerByteCount = 56
-
-    /// Everything a load produces that the cache keeps.
-    struct Contents {
-        var dataset: FaceDataset
-        var skipped: [SkippedFile]
-        var notes: [String]
-    }
 
     /// Why a cache file could not be used.
     enum Miss: Error, Equatable {
@@ -76,7 +69,7 @@ enum DatasetCache {
     // MARK: Reading
 
     /// The cached contents at `path` if the file is intact and matches `fingerprint`.
-    static func read(path: String, fingerprint: UInt64) -> Result<Contents, Miss> {
+    static func read(path: String, fingerprint: UInt64) -> Result<LoadedData, Miss> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             return .failure(errno == ENOENT ? .absent : .unusable(FileSystem.systemError()))
@@ -85,18 +78,26 @@ enum DatasetCache {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.unusable(FileSystem.systemError())) }
         do {
-            return .success(try read(descriptor: descriptor, fileSize: Int(info.st_size), fingerprint: fingerprint))
+            let fileSize = Int(info.st_size)
+            let contents = try read(descriptor: descriptor, fileSize: fileSize, fingerprint: fingerprint)
+            return .success(contents)
         } catch {
             return .failure(error)
         }
     }
 
-    private static func read(descriptor: Int32, fileSize: Int, fingerprint: UInt64) throws(Miss) -> Contents {
+    private static func read(
+        descriptor: Int32, fileSize: Int, fingerprint: UInt64
+    ) throws(Miss) -> LoadedData {
         var header = ByteReader(try readBytes(descriptor, count: headerByteCount))
         do {
-            guard Array(try header.readBytes(magic.count)) == magic else { throw Miss.unusable("not a fer cache file") }
+            guard Array(try header.readBytes(magic.count)) == magic else {
+                throw Miss.unusable("not a fer cache file")
+            }
             let version = try header.read(UInt32.self)
-            guard version == formatVersion else { throw Miss.unusable("cache format \(version), expected \(formatVersion)") }
+            guard version == formatVersion else {
+                throw Miss.unusable("cache format \(version), expected \(formatVersion)")
+            }
             _ = try header.read(UInt32.self)
             guard try header.read(UInt64.self) == fingerprint else { throw Miss.stale }
             let metadataCount = try header.read(UInt64.self)
@@ -108,9 +109,16 @@ enum DatasetCache {
                 throw Miss.unusable("file is \(fileSize) bytes, header promises more or less")
             }
             let metadata = try readBytes(descriptor, count: Int(metadataCount))
-            guard XXHash64.hash(metadata) == metadataChecksum else { throw Miss.unusable("metadata checksum mismatch") }
-            let pixels = try readBytes(descriptor, count: Int(pixelCount))
-            guard XXHash64.hash(pixels) == pixelChecksum else { throw Miss.unusable("pixel checksum mismatch") }
+            guard XXHash64.hash(metadata) == metadataChecksum else {
+                throw Miss.unusable("metadata checksum mismatch")
+            }
+            let pixelStart = headerByteCount + Int(metadataCount)
+            guard let (pixels, checksum) = BlockChecksum.read(
+                descriptor: descriptor, offset: pixelStart, count: Int(pixelCount)
+            ) else {
+                throw Miss.unusable("file shorter than its header says")
+            }
+            guard checksum == pixelChecksum else { throw Miss.unusable("pixel checksum mismatch") }
             return try decodeMetadata(metadata, pixels: pixels)
         } catch let miss as Miss {
             throw miss
@@ -130,7 +138,7 @@ enum DatasetCache {
         return bytes
     }
 
-    private static func decodeMetadata(_ metadata: [UInt8], pixels: [UInt8]) throws -> Contents {
+    private static func decodeMetadata(_ metadata: [UInt8], pixels: [UInt8]) throws -> LoadedData {
         var reader = ByteReader(metadata)
         let root = try reader.readString()
         guard let layout = DatasetLayout(rawValue: try reader.read(UInt8.self)) else {
@@ -141,7 +149,9 @@ enum DatasetCache {
         var classNames: [String] = []
         for _ in 0 ..< classCount { classNames.append(try reader.readString()) }
         let count = Int(try reader.read(UInt32.self))
-        guard pixels.count == count * FaceDataset.imageByteCount else { throw Miss.unusable("pixel count mismatch") }
+        guard pixels.count == count * FaceDataset.imageByteCount else {
+            throw Miss.unusable("pixel count mismatch")
+        }
         let labels = Array(try reader.readBytes(count))
         guard labels.allSatisfy({ Int($0) < classCount }) else { throw Miss.unusable("label out of range") }
         var splits: [Split] = []
@@ -165,7 +175,7 @@ enum DatasetCache {
             unchecked: pixels, labels: labels, classNames: classNames, splits: splits, sources: sources,
             root: root, layout: layout
         )
-        return Contents(dataset: dataset, skipped: skipped, notes: notes)
+        return LoadedData(dataset: dataset, skipped: skipped, notes: notes)
     }
 
     private static func readSource(_ reader: inout ByteReader) throws -> SampleSource {
@@ -177,7 +187,7 @@ enum DatasetCache {
     // MARK: Writing
 
     /// Writes `contents` to `path` atomically (temporary file, then rename), creating the folder.
-    static func write(_ contents: Contents, fingerprint: UInt64, path: String) throws(DatasetError) {
+    static func write(_ contents: LoadedData, fingerprint: UInt64, path: String) throws(DatasetError) {
         let dataset = contents.dataset
         var metadata = ByteWriter()
         metadata.append(dataset.root)
@@ -204,7 +214,7 @@ enum DatasetCache {
         header.append(UInt64(metadata.bytes.count))
         header.append(XXHash64.hash(metadata.bytes))
         header.append(UInt64(dataset.pixels.count))
-        header.append(XXHash64.hash(dataset.pixels))
+        header.append(dataset.pixels.withUnsafeBytes { BlockChecksum.checksum(of: $0) })
 
         if let slash = path.lastIndex(of: "/") { try FileSystem.createDirectories(String(path[..<slash])) }
         let failure: DatasetError? = header.bytes.withUnsafeBytes { headerBytes in

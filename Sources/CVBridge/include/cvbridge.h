@@ -46,5 +46,9 @@ int cvb_num_threads(void);
 #endif
 
 #include "cvbridge_image.h"
+#include "cvbridge_video.h"
+#include "cvbridge_faces.h"
+#include "cvbridge_dnn.h"
+#include "cvbridge_draw.h"
 
 #endif
