@@ -236,8 +236,9 @@ final class FoldTrainer {
         var matrix = ConfusionMatrix(classNames: plan.dataset.classNames)
         var lossSum: Double = 0
         let indices = fold.validationIndices, classes = plan.dataset.classCount
-        for start in stride(from: 0, to: indices.count, by: config.evaluationBatchSize) {
-            let part = indices[start ..< min(start + config.evaluationBatchSize, indices.count)]
+        let batchSize = config.evaluationBatchSize ?? config.batchSize
+        for start in stride(from: 0, to: indices.count, by: batchSize) {
+            let part = indices[start ..< min(start + batchSize, indices.count)]
             fillInput(part, augmentationEpoch: nil)
             let logits = model.forward(input, training: false)
             lossSum += Double(validationLoss.forward(logits, labels: labels)) * Double(part.count)

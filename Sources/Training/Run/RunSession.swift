@@ -155,9 +155,9 @@ final class RunSession {
         let testIndices = plan.folds.testIndices
         if !testIndices.isEmpty, !folds.isEmpty {
             let checkpoints = folds.map { folder.bestCheckpoint(fold: $0.fold).path }
-            let predictor = try Predictor.load(.ensemble(folder: folder.url.path, checkpoints: checkpoints))
             let reports = try Evaluator.evaluateMembers(
-                predictor, dataset: plan.dataset, indices: testIndices
+                .ensemble(folder: folder.url.path, checkpoints: checkpoints), dataset: plan.dataset,
+                indices: testIndices
             )
             for index in folds.indices { folds[index].testAccuracy = reports.members[index].accuracy }
             testAccuracy = MeanDeviation(reports.members.map(\.accuracy))
