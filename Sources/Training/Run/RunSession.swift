@@ -137,13 +137,22 @@ final class RunSession {
         try folder.write(Data(lines.utf8), to: folder.metricsJSONLinesFile)
     }
 
-    /// Training and validation images of the folds after `fold` (for the run ETA).
-    func remainingWork(after fold: Int) -> (training: Int, validation: Int) {
-        let later = plan.folds.folds.filter { $0.number > fold }
-        return (
-            later.reduce(0) { $0 + $1.trainIndices.count } * config.epochs,
-            later.reduce(0) { $0 + $1.validationIndices.count } * config.epochs
+    /// Estimated seconds left in `fold` and in the run, in (1-based) `epoch` with
+    /// `trainingLeftInEpoch` images still to train; nil before anything was timed.
+    func remainingSeconds(
+        fold: Fold, epoch: Int, trainingLeftInEpoch: Int, validatedThisEpoch: Bool
+    ) -> (fold: Double?, run: Double?) {
+        let laterEpochs = config.epochs - epoch
+        let foldSeconds = eta.seconds(
+            trainingImages: trainingLeftInEpoch + laterEpochs * fold.trainIndices.count,
+            validationImages: (laterEpochs + (validatedThisEpoch ? 0 : 1)) * fold.validationIndices.count
         )
+        let later = plan.folds.folds.filter { $0.number > fold.number }
+        let laterSeconds = eta.seconds(
+            trainingImages: later.reduce(0) { $0 + $1.trainIndices.count } * config.epochs,
+            validationImages: later.reduce(0) { $0 + $1.validationIndices.count } * config.epochs
+        )
+        return (foldSeconds, foldSeconds.flatMap { fold in laterSeconds.map { fold + $0 } })
     }
 
     /// Scores the folds' best models on the test split, writes `summary.json` and the
