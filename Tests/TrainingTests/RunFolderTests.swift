@@ -10,7 +10,8 @@ import Vision
         let folder = run.folder
         #expect(try folder.readConfig() == run.config)
         #expect(folder.foldNumbers == [1, 2, 3])
-        #expect(RunFolder.runs(in: folder.url.deletingLastPathComponent()).map(\.url.lastPathComponent) == ["run"])
+        let runs = RunFolder.runs(in: folder.url.deletingLastPathComponent())
+        #expect(runs.map(\.url.lastPathComponent) == ["run"])
         #expect(try folder.readSummary() == run.summary)
 
         let csv = try String(contentsOf: folder.metricsCSVFile, encoding: .utf8).split(separator: "\n")
