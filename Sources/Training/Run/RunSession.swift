@@ -206,10 +206,3 @@ final class RunSession {
         }
     }
 }
-
-/// How a run ended.
-public enum TrainingOutcome: Sendable {
-    case finished(RunSummary)
-    case cancelled(RunCancelled)
-    case failed(TrainingError)
-}
