@@ -16,6 +16,6 @@ struct FerCommand: ParsableCommand {
           fer export --onnx --model runs/x/fold-1/best.safetensors
         """,
         version: FerVersion.current,
-        subcommands: [DoctorCommand.self, BenchCommand.self, ExportCommand.self]
+        subcommands: [EvalCommand.self, ExportCommand.self, BenchCommand.self, DoctorCommand.self]
     )
 }
