@@ -36,7 +36,8 @@ import Vision
             let image = try ColorImage(contentsOf: plot.path)
             #expect(image.width > 300 && image.height > 300, "\(plot.path): \(image.width)×\(image.height)")
         }
-        #expect(try ColorImage(contentsOf: folder.curvesPlot(fold: 1).path).width == 1200)
+        let curves = try ColorImage(contentsOf: folder.curvesPlot(fold: 1).path)
+        #expect(curves.width == 2 * RunPlots.chartSize.width && curves.height == RunPlots.chartSize.height)
 
         #expect(try String(contentsOf: folder.loadReportFile, encoding: .utf8).contains("180 images"))
         let log = try String(contentsOf: folder.logFile, encoding: .utf8)
