@@ -14,8 +14,12 @@ struct ConfusionHeatMap {
     static let percentStyle = TextStyle(scale: 0.6, thickness: 1, color: PlotStyle.text)
     static let countStyle = TextStyle(scale: 0.42, thickness: 1, color: PlotStyle.text)
 
-    /// Cells shrink as classes grow so that large matrices stay on screen.
-    var cellSize: Int { min(92, max(52, 720 / max(1, matrix.classCount))) }
+    /// Cells shrink as classes grow so that large matrices stay on screen, but widen (up to a
+    /// limit; longer names are cut) so that column headings fit.
+    var cellSize: Int {
+        let longest = matrix.classNames.map { PlotStyle.label.measure($0).width }.max() ?? 0
+        return min(140, max(min(92, max(52, 720 / max(1, matrix.classCount))), longest + 14))
+    }
 
     /// Width of the row-name column: the longest class name or the "actual" heading.
     private var nameColumnWidth: Int {
