@@ -35,6 +35,7 @@ public final class CursesBackend: TerminalBackend {
     private var pairs: ColorPairCache
     private var previous: Buffer?
     private var isActive = true
+    private let inputDescriptor: Int32
     private var sizeWhenRestored = Size(width: 0, height: 0)
     private var attributeBits: [UInt8: attr_t] = [:]
     /// The thread that created the backend; curses must only be used from it.
@@ -79,6 +80,7 @@ public final class CursesBackend: TerminalBackend {
         }
         self.screen = screen
         self.window = window
+        inputDescriptor = fileno(input)
         CursesBackend.sessionActive = true
         TerminalRestoration.activate()
 
@@ -156,6 +158,12 @@ public final class CursesBackend: TerminalBackend {
         var code: wint_t = 0
         let status = wget_wch(window, &code)
         if TerminalRestoration.takeInterrupt() { return .interrupt }
+        if status == fer_err(), inputHungUp() {
+            // The terminal is gone (closed window, dropped SSH): without this the UI loop
+            // would spin on instant errors. Exit as a hang-up signal would.
+            restore()
+            exit(129)
+        }
         return CursesKeyMapping.key(status: status, code: UInt32(code))
     }
 
@@ -168,6 +176,13 @@ public final class CursesBackend: TerminalBackend {
         TerminalRestoration.deactivate()
         delscreen(screen)
         CursesBackend.sessionActive = false
+    }
+
+    /// True when the input side of the terminal has been closed.
+    private func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Debug builds stop when curses is touched from another thread (a programming error).
