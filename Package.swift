@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "fer",
             dependencies: [
-                "App", "Engine",
+                "App", "Live", "Vision", "Engine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

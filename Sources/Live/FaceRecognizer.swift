@@ -1,0 +1,75 @@
+import Vision
+
+/// A face found in one image with the model's probabilities for it (not smoothed).
+public struct FaceObservation: Sendable, Equatable {
+    /// Box in pixels of the image searched.
+    public var box: FaceBox
+    public var probabilities: [Float]
+
+    public init(box: FaceBox, probabilities: [Float]) {
+        self.box = box
+        self.probabilities = probabilities
+    }
+}
+
+/// What `FaceRecognizer.recognize` found in one image, and how long each part took.
+public struct Recognition: Sendable {
+    public var faces: [FaceObservation]
+    public var detectMilliseconds: Double
+    public var classifyMilliseconds: Double
+}
+
+/// One image's faces and their expressions: Haar detection, crop with a margin to the model's
+/// square gray input, then the classifier on all faces at once. Shared by the live pipeline
+/// (one frame at a time, on its analysis thread) and `fer predict`.
+public final class FaceRecognizer {
+    public let detector: FaceDetector
+    public let classifier: any ExpressionClassifier
+    public let cropper: FaceCropper
+    /// The largest `maximumFaces` faces are classified; smaller ones are ignored.
+    public let maximumFaces: Int
+
+    /// `margin` is the fraction of the box added on each side before cropping.
+    public init(detector: FaceDetector, classifier: any ExpressionClassifier, maximumFaces: Int = 1,
+                margin: Double = 0.1) throws {
+        guard maximumFaces >= 1 else {
+            throw LiveError.invalidOption(detail: "the number of faces must be at least 1, got \(maximumFaces)")
+        }
+        guard margin >= 0, margin <= 1 else {
+            throw LiveError.invalidOption(detail: "the face margin must be between 0 and 1, got \(margin)")
+        }
+        self.detector = detector
+        self.classifier = classifier
+        self.maximumFaces = maximumFaces
+        cropper = FaceCropper(margin: margin, outputSize: classifier.faceSide)
+    }
+
+    public var classNames: [String] { classifier.classNames }
+
+    /// Faces in `image`, largest first, each with its probabilities.
+    public func recognize(in image: GrayImage) throws -> Recognition {
+        let detectStart = Stopwatch.now()
+        let boxes = try detector.detect(in: image, limit: maximumFaces)
+        let detectMilliseconds = Stopwatch.milliseconds(since: detectStart)
+        guard !boxes.isEmpty else {
+            return Recognition(faces: [], detectMilliseconds: detectMilliseconds, classifyMilliseconds: 0)
+        }
+        let classifyStart = Stopwatch.now()
+        let crops = try boxes.map { try cropper.crop(image, face: $0).pixels }
+        let probabilities = try classifier.probabilities(for: crops)
+        let faces = zip(boxes, probabilities).map { FaceObservation(box: $0, probabilities: $1) }
+        return Recognition(faces: faces, detectMilliseconds: detectMilliseconds,
+                           classifyMilliseconds: Stopwatch.milliseconds(since: classifyStart))
+    }
+
+    /// Probabilities for an image that already is a face (a 48×48 crop, or `--cropped`):
+    /// the whole image is converted to the model's input size without detection.
+    public func classify(face image: GrayImage) throws -> [Float] {
+        guard image.width > 0, image.height > 0 else {
+            throw LiveError.invalidFace(detail: "the face image is empty")
+        }
+        let side = classifier.faceSide
+        let input = image.width == side && image.height == side ? image : try image.resized(width: side, height: side)
+        return try classifier.probabilities(for: [input.pixels]).first ?? []
+    }
+}

@@ -1,0 +1,44 @@
+import Vision
+
+/// How the live pipeline finds, recognises and paces faces.
+public struct LiveConfiguration: Sendable {
+    /// Faces classified per frame, largest first (1: the largest face only).
+    public var maximumFaces = 1
+    /// Fraction of the face box added on each side before cropping.
+    public var margin = 0.1
+    /// Weight of the past in the moving average of probabilities, in [0, 1); 0 turns it off.
+    public var smoothing = 0.6
+    /// At most this many frames per second are read; nil for as fast as possible.
+    public var frameRateLimit: Double?
+    /// The gray frame handed to the screen is at most this wide (nil: full size); boxes stay
+    /// in source pixels.
+    public var displayWidth: Int? = 640
+    /// Skip frames when the analysis falls behind, keeping latency low. nil decides by the
+    /// source: live sources (cameras, streams) drop, files and image folders never do.
+    public var dropsFramesWhenBehind: Bool?
+    /// Start a file over at its end until stopped (needs a way to reopen the source).
+    public var loops = false
+    /// Haar cascade search settings.
+    public var detection = FaceDetectionParameters()
+
+    public init() {}
+
+    /// Throws for values that cannot work.
+    public func validate() throws {
+        guard maximumFaces >= 1 else {
+            throw LiveError.invalidOption(detail: "--faces must be at least 1, got \(maximumFaces)")
+        }
+        guard smoothing >= 0, smoothing < 1 else {
+            throw LiveError.invalidOption(detail: "--smoothing must be at least 0 and below 1, got \(smoothing)")
+        }
+        guard margin >= 0, margin <= 1 else {
+            throw LiveError.invalidOption(detail: "the face margin must be between 0 and 1, got \(margin)")
+        }
+        if let frameRateLimit, !(frameRateLimit > 0 && frameRateLimit.isFinite) {
+            throw LiveError.invalidOption(detail: "--fps must be a positive number, got \(frameRateLimit)")
+        }
+        if let displayWidth, displayWidth < 1 {
+            throw LiveError.invalidOption(detail: "the display width must be positive, got \(displayWidth)")
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// Line-based progress for `fer live --plain` and pipes: about one line per `interval`
+/// seconds with the frame number, the largest face's label and the speed.
+public struct PlainProgress: Sendable {
+    public let interval: Double
+    private var lastLineTime: Double?
+
+    public init(interval: Double = 1) {
+        self.interval = interval
+    }
+
+    /// The progress line for `frame` when one is due at `time` (seconds, monotonic).
+    public mutating func line(for frame: LiveFrame, at time: Double) -> String? {
+        if let lastLineTime, time - lastLineTime < interval { return nil }
+        lastLineTime = time
+        return Self.describe(frame)
+    }
+
+    /// "frame 120/300  t=4.80s  happy 81% (1 face)  152.3 frames/s"
+    public static func describe(_ frame: LiveFrame) -> String {
+        let position = frame.expectedFrameCount.map { "frame \(frame.index + 1)/\($0)" } ?? "frame \(frame.index + 1)"
+        let faces: String
+        if let first = frame.faces.first {
+            let top = first.top
+            let count = frame.faces.count == 1 ? "1 face" : "\(frame.faces.count) faces"
+            faces = "\(top.label) \(Int((top.probability * 100).rounded()))% (\(count))"
+        } else {
+            faces = "no face"
+        }
+        return "\(position)  t=\(LiveSummary.fixed(frame.timestamp, 2))s  \(faces)  "
+            + "\(LiveSummary.fixed(frame.framesPerSecond, 1)) frames/s"
+    }
+}
