@@ -33,9 +33,7 @@ public struct FaceCropper: Sendable, Hashable {
     }
 
     private func crop(pixels: [UInt8], size: PixelSize, channels: Int, face: FaceBox) throws -> GrayImage {
-        guard outputSize > 0 else {
-            throw VisionError.invalidArgument(detail: "face crop size must be positive, got \(outputSize)")
-        }
+        try ImageCodec.validate(PixelSize(width: outputSize, height: outputSize), purpose: "face crop")
         let area = region(for: face, in: size)
         guard !area.isEmpty else {
             throw VisionError.invalidArgument(detail: "face box \(face) lies outside the \(size) image")

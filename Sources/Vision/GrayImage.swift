@@ -36,7 +36,8 @@ public struct GrayImage: PixelImage {
     /// decoding straight into the new pixel array; throws `unexpectedSize` otherwise.
     public init(contentsOf path: String, width: Int, height: Int) throws {
         let size = PixelSize(width: width, height: height)
-        let pixels = try ImageCodec.makePixels(count: max(0, width * height)) { buffer in
+        try ImageCodec.validate(size, purpose: "expected image")
+        let pixels = try ImageCodec.makePixels(count: width * height) { buffer in
             try ImageCodec.read(path: path, channels: Self.channels, size: size, into: buffer)
         }
         self.init(validWidth: width, height: height, pixels: pixels)

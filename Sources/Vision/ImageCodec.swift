@@ -10,6 +10,17 @@ struct DecodedPixels {
 /// The Swift side of the bridge's image functions, shared by `GrayImage` and `ColorImage`
 /// (which differ only in their channel count).
 enum ImageCodec {
+    /// Largest side accepted for sizes callers ask for (keeps byte counts far from overflow).
+    static let maximumSide = 1 << 16
+
+    /// Throws unless both sides are positive and at most `maximumSide`.
+    static func validate(_ size: PixelSize, purpose: String) throws {
+        guard size.width > 0, size.height > 0, size.width <= maximumSide, size.height <= maximumSide else {
+            throw VisionError.invalidArgument(
+                detail: "\(purpose) size \(size) must be between 1 and \(maximumSide) pixels per side")
+        }
+    }
+
     /// Reads and decodes a file of any size.
     static func read(path: String, channels: Int) throws -> DecodedPixels {
         var handle: OpaquePointer?
@@ -60,9 +71,7 @@ enum ImageCodec {
     /// Resizes packed pixels to `target`.
     static func resize(_ pixels: [UInt8], from source: PixelSize, channels: Int,
                        to target: PixelSize) throws -> [UInt8] {
-        guard target.width > 0, target.height > 0 else {
-            throw VisionError.invalidArgument(detail: "cannot resize to \(target): sizes must be positive")
-        }
+        try validate(target, purpose: "resize")
         if source == target { return pixels }
         return try makePixels(count: target.width * target.height * channels) { output in
             let status = pixels.withUnsafeBufferPointer { input in
@@ -129,9 +138,7 @@ enum ImageCodec {
 
     private static func checkCapacity(_ destination: UnsafeMutableBufferPointer<UInt8>, channels: Int,
                                       size: PixelSize) throws {
-        guard size.width > 0, size.height > 0 else {
-            throw VisionError.invalidArgument(detail: "expected image size \(size) must be positive")
-        }
+        try validate(size, purpose: "expected image")
         guard destination.count >= size.width * size.height * channels else {
             throw VisionError.invalidArgument(
                 detail: "buffer of \(destination.count) bytes cannot hold a \(size) image with \(channels) channels")

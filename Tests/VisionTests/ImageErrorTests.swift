@@ -94,5 +94,11 @@ import Testing
         #expect(throws: VisionError.self) { try ColorImage(width: 2, height: 1, pixels: [1, 2, 3]) }
         #expect(throws: VisionError.self) { try GrayImage(width: -1, height: -1, pixels: [1]) }
         #expect(throws: VisionError.self) { try GrayImage(width: 4, height: 4).resized(width: 0, height: 2) }
+        #expect(throws: VisionError.self) {
+            try GrayImage(width: 4, height: 4).resized(width: Int.max, height: Int.max)
+        }
+        #expect(throws: VisionError.self) {
+            try GrayImage(contentsOf: TestSupport.astronautPath, width: Int.max, height: 3)
+        }
     }
 }
