@@ -22,8 +22,10 @@ public enum LiveError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .modelNotFound(let searched):
-            return "no model found (looked for " + searched.map { "'\($0)'" }.joined(separator: ", ")
-                + ") — train one with `fer train` or pass --model PATH"
+            return "no model found: the default model is not at '\(searched.first ?? ModelLocator.shippedModelPath)'"
+                + (searched.count > 1 ? " nor in the \(searched.count - 1) other places fer looks (above its executable, "
+                    + "its install prefix)" : "")
+                + " — train one with `fer train` or pass --model PATH"
         case .modelMissing(let path, let detail):
             return "cannot load model '\(path)': \(detail)"
         case .unusableModel(let detail), .invalidFace(let detail), .outputFailed(let detail):
