@@ -4,10 +4,6 @@
 public enum LiveError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No model was given and none was found where the shipped model lives.
     case modelNotFound(searched: [String])
-    /// The model file or folder given with `--model` does not exist or holds no model.
-    case modelMissing(path: String, detail: String)
-    /// A model loaded but cannot classify faces (wrong input shape, mismatched ensemble).
-    case unusableModel(detail: String)
     /// A face handed to the classifier has the wrong number of pixels.
     case invalidFace(detail: String)
     /// An option value that cannot work (negative smoothing, zero faces, ...).
@@ -26,9 +22,7 @@ public enum LiveError: Error, Equatable, Sendable, CustomStringConvertible {
                 + (searched.count > 1 ? " nor in the \(searched.count - 1) other places fer looks (above its executable, "
                     + "its install prefix)" : "")
                 + " — train one with `fer train` or pass --model PATH"
-        case .modelMissing(let path, let detail):
-            return "cannot load model '\(path)': \(detail)"
-        case .unusableModel(let detail), .invalidFace(let detail), .outputFailed(let detail):
+        case .invalidFace(let detail), .outputFailed(let detail):
             return detail
         case .invalidOption(let detail):
             return "invalid option: \(detail)"

@@ -96,10 +96,11 @@ import Vision
         defer { try? FileManager.default.removeItem(at: directory) }
         let nowhere = AssetLocator(currentDirectory: directory.path, executablePath: directory.path + "/bin/fer")
         let message = Self.message { _ = try ClassifierLoader.load(modelPath: nil, assets: nowhere) }
-        #expect(message.hasPrefix("no model found (looked for '\(directory.path)/Assets/model/fer.safetensors'"))
+        #expect(message.hasPrefix("no model found: the default model is not at "
+            + "'\(directory.path)/Assets/model/fer.safetensors' nor in the"))
         #expect(message.hasSuffix("train one with `fer train` or pass --model PATH"))
         let missing = Self.message { _ = try ClassifierLoader.load(modelPath: directory.path + "/x.safetensors") }
-        #expect(missing == "cannot load model '\(directory.path)/x.safetensors': nothing exists there")
+        #expect(missing == "No model at '\(directory.path)/x.safetensors': nothing exists there.")
         let notAModel = directory.appendingPathComponent("notes.safetensors")
         try Data("hello".utf8).write(to: notAModel)
         let corrupt = Self.message { _ = try ClassifierLoader.load(modelPath: notAModel.path) }

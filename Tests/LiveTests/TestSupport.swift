@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 @testable import Live
+import Training
 import Vision
 
 /// Paths, scratch folders and small models shared by the Live tests.
@@ -20,8 +21,8 @@ enum TestSupport {
 
     /// The seed network with untrained weights: real inference, meaningless labels — enough
     /// to exercise the pipeline.
-    static func untrainedClassifier() throws -> CheckpointClassifier {
-        try CheckpointClassifier(models: [Model(spec: .seed(), seed: 1)])
+    static func untrainedClassifier() throws -> Predictor {
+        try Predictor(models: [Model(spec: .seed(), seed: 1)])
     }
 
     /// Writes an untrained seed checkpoint to `directory/name` and returns its path.
