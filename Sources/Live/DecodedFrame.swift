@@ -1,12 +1,11 @@
 import Vision
 
-/// A frame between the reading and the analysis threads: the decoded picture in color and
-/// gray, the gray copy for display, and when it was read.
+/// A frame between the reading and the analysis threads: the decoded picture, its gray copy
+/// for display, and when it was read.
 struct DecodedFrame: Sendable {
     var index: Int
     var timestamp: Double
     var color: ColorImage
-    var gray: GrayImage
     var display: GrayImage
     /// Source pixels per display pixel.
     var displayScale: Double

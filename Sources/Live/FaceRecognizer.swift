@@ -46,10 +46,12 @@ public final class FaceRecognizer {
 
     public var classNames: [String] { classifier.classNames }
 
-    /// Faces in `image`, largest first, each with its probabilities.
-    public func recognize(in image: GrayImage) throws -> Recognition {
+    /// Faces in `image`, largest first, each with its probabilities. With a `tracker` (video),
+    /// faces are followed from the previous frame by a search around their last boxes, with a
+    /// full search now and then; without one the whole image is searched.
+    public func recognize(in image: ColorImage, tracker: FaceTracker? = nil) throws -> Recognition {
         let detectStart = Stopwatch.now()
-        let boxes = try detector.detect(in: image, limit: maximumFaces)
+        let boxes = try tracker?.update(with: image) ?? detector.detect(in: image, limit: maximumFaces)
         let detectMilliseconds = Stopwatch.milliseconds(since: detectStart)
         guard !boxes.isEmpty else {
             return Recognition(faces: [], detectMilliseconds: detectMilliseconds, classifyMilliseconds: 0)
@@ -60,6 +62,13 @@ public final class FaceRecognizer {
         let faces = zip(boxes, probabilities).map { FaceObservation(box: $0, probabilities: $1) }
         return Recognition(faces: faces, detectMilliseconds: detectMilliseconds,
                            classifyMilliseconds: Stopwatch.milliseconds(since: classifyStart))
+    }
+
+    /// A tracker for one video stream with this recognizer's detector and face limit.
+    /// `fullScanInterval` 1 searches the whole frame every time.
+    public func makeTracker(fullScanInterval: Int) -> FaceTracker {
+        FaceTracker(detector: detector, settings: FaceTracker.Settings(fullScanInterval: max(1, fullScanInterval),
+                                                                        maximumFaces: maximumFaces))
     }
 
     /// Probabilities for an image that already is a face (a 48×48 crop, or `--cropped`):

@@ -18,6 +18,11 @@ public struct LiveConfiguration: Sendable {
     public var dropsFramesWhenBehind: Bool?
     /// Start a file over at its end until stopped (needs a way to reopen the source).
     public var loops = false
+    /// Frames between searches of the whole frame while faces are being followed in a video
+    /// (in between, only around each face's last box — several times cheaper). A new face can
+    /// take this many frames to be noticed; 1 searches the whole frame every time. Image
+    /// folders are always searched whole.
+    public var fullScanInterval = 10
     /// Haar cascade search settings.
     public var detection = FaceDetectionParameters()
 
@@ -36,6 +41,9 @@ public struct LiveConfiguration: Sendable {
         }
         if let frameRateLimit, !(frameRateLimit > 0 && frameRateLimit.isFinite) {
             throw LiveError.invalidOption(detail: "--fps must be a positive number, got \(frameRateLimit)")
+        }
+        guard fullScanInterval >= 1 else {
+            throw LiveError.invalidOption(detail: "the full-scan interval must be at least 1, got \(fullScanInterval)")
         }
         if let displayWidth, displayWidth < 1 {
             throw LiveError.invalidOption(detail: "the display width must be positive, got \(displayWidth)")

@@ -205,18 +205,17 @@ public final class LivePipeline: @unchecked Sendable {
         decoded.close()
     }
 
-    /// Gray and display copies of a color frame, timed together with its decoding.
+    /// The gray display copy of a color frame, timed together with its decoding.
     private func decode(_ frame: ColorImage, index: Int, decodeStart: UInt64, timestamp: Double) throws -> DecodedFrame {
-        let gray = try frame.gray
-        var display = gray
+        var display = try frame.gray
         var scale = 1.0
-        if let width = configuration.displayWidth, gray.width > width {
-            let height = max(1, Int((Double(gray.height) * Double(width) / Double(gray.width)).rounded()))
-            display = try gray.resized(width: width, height: height)
-            scale = Double(gray.width) / Double(width)
+        if let width = configuration.displayWidth, display.width > width {
+            let height = max(1, Int((Double(display.height) * Double(width) / Double(display.width)).rounded()))
+            scale = Double(display.width) / Double(width)
+            display = try display.resized(width: width, height: height)
         }
-        return DecodedFrame(index: index, timestamp: timestamp, color: frame, gray: gray, display: display,
-                            displayScale: scale, decodeMilliseconds: Stopwatch.milliseconds(since: decodeStart))
+        return DecodedFrame(index: index, timestamp: timestamp, color: frame, display: display, displayScale: scale,
+                            decodeMilliseconds: Stopwatch.milliseconds(since: decodeStart))
     }
 
     /// Seconds into a file at frame `index`; nil for live sources (they use wall time).
@@ -239,11 +238,14 @@ public final class LivePipeline: @unchecked Sendable {
 
     private func analyzeFrames(smoother initial: ExpressionSmoother) {
         var smoother = initial
+        // Unrelated pictures of a folder cannot be followed from one to the next.
+        let interval = firstSource is ImageSequence ? 1 : configuration.fullScanInterval
+        let tracker = recognizer.makeTracker(fullScanInterval: interval)
         var failed = false
         while let item = decoded.pop() {
             guard !failed else { continue }
             do {
-                let recognition = try recognizer.recognize(in: item.gray)
+                let recognition = try recognizer.recognize(in: item.color, tracker: tracker)
                 let smoothed = smoother.update(recognition.faces)
                 let faces = zip(recognition.faces, smoothed).map { face, result in
                     RecognizedFace(box: face.box, probabilities: result.probabilities, classNames: classNames,

@@ -67,15 +67,14 @@ public final class StillImagePredictor {
         let side = recognizer.classifier.faceSide
         let wholeFace = takesWholeImageAsFace || (image.width == side && image.height == side)
         do {
-            let gray = try image.gray
             let classNames = recognizer.classNames
             if wholeFace {
-                let probabilities = try recognizer.classify(face: gray)
+                let probabilities = try recognizer.classify(face: try image.gray)
                 let face = RecognizedFace(box: PixelRect(x: 0, y: 0, width: image.width, height: image.height),
                                           probabilities: probabilities, classNames: classNames)
                 return ImagePrediction(path: path, size: image.size, faces: [face], takenAsFace: true)
             }
-            let faces = try recognizer.recognize(in: gray).faces.enumerated().map { index, face in
+            let faces = try recognizer.recognize(in: image).faces.enumerated().map { index, face in
                 RecognizedFace(box: face.box, probabilities: face.probabilities, classNames: classNames, track: index + 1)
             }
             return ImagePrediction(path: path, size: image.size, faces: faces)
