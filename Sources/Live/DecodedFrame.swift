@@ -11,3 +11,9 @@ struct DecodedFrame: Sendable {
     var displayScale: Double
     var decodeMilliseconds: Double
 }
+
+/// A frame between the detection and the classification threads: its faces, cropped.
+struct DetectedFrame: Sendable {
+    var decoded: DecodedFrame
+    var faces: FoundFaces
+}

@@ -12,6 +12,16 @@ public struct FaceObservation: Sendable, Equatable {
     }
 }
 
+/// Faces found in one image and cropped to the model's input, before classification.
+public struct FoundFaces: Sendable {
+    /// Largest first, in pixels of the image searched.
+    public var boxes: [FaceBox]
+    /// One `faceSide × faceSide` gray crop per box.
+    public var crops: [[UInt8]]
+    /// Time spent searching and cropping.
+    public var milliseconds: Double
+}
+
 /// What `FaceRecognizer.recognize` found in one image, and how long each part took.
 public struct Recognition: Sendable {
     public var faces: [FaceObservation]
@@ -21,7 +31,8 @@ public struct Recognition: Sendable {
 
 /// One image's faces and their expressions: Haar detection, crop with a margin to the model's
 /// square gray input, then the classifier on all faces at once. Shared by the live pipeline
-/// (one frame at a time, on its analysis thread) and `fer predict`.
+/// (which finds and classifies on separate threads, each part used by one thread only) and
+/// `fer predict`.
 public final class FaceRecognizer {
     public let detector: FaceDetector
     public let classifier: any ExpressionClassifier
@@ -46,22 +57,34 @@ public final class FaceRecognizer {
 
     public var classNames: [String] { classifier.classNames }
 
-    /// Faces in `image`, largest first, each with its probabilities. With a `tracker` (video),
-    /// faces are followed from the previous frame by a search around their last boxes, with a
-    /// full search now and then; without one the whole image is searched.
-    public func recognize(in image: ColorImage, tracker: FaceTracker? = nil) throws -> Recognition {
-        let detectStart = Stopwatch.now()
+    /// Faces in `image`, largest first, cropped for the model. With a `tracker` (video), faces
+    /// are followed from the previous frame by a search around their last boxes, with a full
+    /// search now and then; without one the whole image is searched.
+    public func findFaces(in image: ColorImage, tracker: FaceTracker? = nil) throws -> FoundFaces {
+        let start = Stopwatch.now()
         let boxes = try tracker?.update(with: image) ?? detector.detect(in: image, limit: maximumFaces)
-        let detectMilliseconds = Stopwatch.milliseconds(since: detectStart)
-        guard !boxes.isEmpty else {
-            return Recognition(faces: [], detectMilliseconds: detectMilliseconds, classifyMilliseconds: 0)
-        }
-        let classifyStart = Stopwatch.now()
         let crops = try boxes.map { try cropper.crop(image, face: $0).pixels }
+        return FoundFaces(boxes: boxes, crops: crops, milliseconds: Stopwatch.milliseconds(since: start))
+    }
+
+    /// Probabilities for crops made by `findFaces` (of one image or several at once).
+    public func classify(crops: [[UInt8]]) throws -> [[Float]] {
+        guard !crops.isEmpty else { return [] }
         let probabilities = try classifier.probabilities(for: crops)
-        let faces = zip(boxes, probabilities).map { FaceObservation(box: $0, probabilities: $1) }
-        return Recognition(faces: faces, detectMilliseconds: detectMilliseconds,
-                           classifyMilliseconds: Stopwatch.milliseconds(since: classifyStart))
+        guard probabilities.count == crops.count else {
+            throw LiveError.invalidFace(detail: "the model answered \(probabilities.count) times for \(crops.count) faces")
+        }
+        return probabilities
+    }
+
+    /// Faces in `image`, largest first, each with its probabilities.
+    public func recognize(in image: ColorImage, tracker: FaceTracker? = nil) throws -> Recognition {
+        let found = try findFaces(in: image, tracker: tracker)
+        let classifyStart = Stopwatch.now()
+        let probabilities = try classify(crops: found.crops)
+        let faces = zip(found.boxes, probabilities).map { FaceObservation(box: $0, probabilities: $1) }
+        return Recognition(faces: faces, detectMilliseconds: found.milliseconds,
+                           classifyMilliseconds: found.crops.isEmpty ? 0 : Stopwatch.milliseconds(since: classifyStart))
     }
 
     /// A tracker for one video stream with this recognizer's detector and face limit.

@@ -45,18 +45,25 @@ final class FrameQueue<Element: Sendable>: @unchecked Sendable {
 
     /// The oldest item, waiting for one; nil when closed and drained.
     func pop() -> Element? {
+        popBatch(maximum: 1)?.first
+    }
+
+    /// Up to `maximum` items at once, oldest first, waiting for at least one; nil when closed
+    /// and drained. Lets a consumer batch whatever has piled up.
+    func popBatch(maximum: Int) -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
         while count == 0 && !closed { condition.wait() }
         guard count > 0 else { return nil }
-        let item = items[head]
-        head += 1
+        let taken = min(max(1, maximum), count)
+        let batch = Array(items[head ..< head + taken])
+        head += taken
         if head == items.count {
             items.removeAll(keepingCapacity: true)
             head = 0
         }
         condition.broadcast()
-        return item
+        return batch
     }
 
     /// No more items will come; waiting consumers drain what is left, producers stop.

@@ -1,16 +1,19 @@
+import Engine
 import Foundation
 import Vision
 
 /// Live mode's engine: frames from a `FrameSource` are decoded on one thread, searched for
-/// faces and classified on a second, and handed to a sink on a third, so decoding, analysis
-/// and output (screen, JSON lines, recording) overlap on separate cores.
+/// faces on a second, classified on a third (several frames' faces in one batch when they
+/// pile up) and handed to a sink on a fourth, so decoding, detection, inference and output
+/// (screen, JSON lines, recording) overlap on the cores.
 ///
 /// Each processed frame reaches the sink as a `LiveFrame` (faces with smoothed probabilities,
 /// stage timings, FPS). The run ends at the end of the source, on `stop()`, or on an error;
 /// then `onFinish` gets a `LiveOutcome` with the `LiveSummary`, and `wait()` returns it.
 ///
 /// Thread-safety: `start`, `pause`, `resume`, `stop` and `wait` may be called from any
-/// thread. The recognizer is used only by the analysis thread.
+/// thread. The recognizer's detector is used only by the detection thread, its classifier only
+/// by the classification thread.
 public final class LivePipeline: @unchecked Sendable {
     /// Receives each processed frame on the pipeline's output thread; throwing stops the run.
     public typealias Sink = @Sendable (LiveFrame) throws -> Void
@@ -25,6 +28,7 @@ public final class LivePipeline: @unchecked Sendable {
     private let reopen: SourceOpener?
     private let recognizer: FaceRecognizer
     private let decoded: FrameQueue<DecodedFrame>
+    private let detected = FrameQueue<DetectedFrame>(capacity: LivePipeline.classificationBatch, dropsOldest: false)
     private let processed = FrameQueue<LiveFrame>(capacity: 4, dropsOldest: false)
 
     private let control = NSCondition()
@@ -34,6 +38,8 @@ public final class LivePipeline: @unchecked Sendable {
     private var firstError: (any Error)?
     private var outcome: LiveOutcome?
     private var startTime: UInt64 = 0
+    /// Most frames whose faces are classified in one model call.
+    static let classificationBatch = 8
 
     /// - Parameters:
     ///   - source: where frames come from; read only by the pipeline from now on.
@@ -74,8 +80,11 @@ public final class LivePipeline: @unchecked Sendable {
         started = true
         startTime = Stopwatch.now()
         control.unlock()
+        // The stages keep both cores busy; multi-threaded BLAS would only make them contend.
+        BLAS.threadCount = 1
         spawn("fer.live.read") { self.readFrames() }
-        spawn("fer.live.analyze") { self.analyzeFrames(smoother: smoother) }
+        spawn("fer.live.detect") { self.detectFaces() }
+        spawn("fer.live.classify") { self.classifyFaces(smoother: smoother) }
         spawn("fer.live.output") { self.deliverFrames(to: sink, onFinish: onFinish) }
     }
 
@@ -236,8 +245,7 @@ public final class LivePipeline: @unchecked Sendable {
         }
     }
 
-    private func analyzeFrames(smoother initial: ExpressionSmoother) {
-        var smoother = initial
+    private func detectFaces() {
         // Unrelated pictures of a folder cannot be followed from one to the next.
         let interval = firstSource is ImageSequence ? 1 : configuration.fullScanInterval
         let tracker = recognizer.makeTracker(fullScanInterval: interval)
@@ -245,25 +253,56 @@ public final class LivePipeline: @unchecked Sendable {
         while let item = decoded.pop() {
             guard !failed else { continue }
             do {
-                let recognition = try recognizer.recognize(in: item.color, tracker: tracker)
-                let smoothed = smoother.update(recognition.faces)
-                let faces = zip(recognition.faces, smoothed).map { face, result in
-                    RecognizedFace(box: face.box, probabilities: result.probabilities, classNames: classNames,
-                                   track: result.track)
+                detected.push(DetectedFrame(decoded: item, faces: try recognizer.findFaces(in: item.color, tracker: tracker)))
+            } catch {
+                failed = true
+                fail(error)
+            }
+        }
+        detected.close()
+    }
+
+    private func classifyFaces(smoother initial: ExpressionSmoother) {
+        var smoother = initial
+        var failed = false
+        while let batch = detected.popBatch(maximum: Self.classificationBatch) {
+            guard !failed else { continue }
+            do {
+                let start = Stopwatch.now()
+                let probabilities = try recognizer.classify(crops: batch.flatMap(\.faces.crops))
+                // The batch's time is shared out by each frame's number of faces.
+                let millisecondsPerFace = probabilities.isEmpty ? 0
+                    : Stopwatch.milliseconds(since: start) / Double(probabilities.count)
+                var offset = 0
+                for item in batch {
+                    let count = item.faces.crops.count
+                    let observations = zip(item.faces.boxes, probabilities[offset ..< offset + count]).map {
+                        FaceObservation(box: $0, probabilities: $1)
+                    }
+                    offset += count
+                    processed.push(makeFrame(item, observations: observations, smoothed: smoother.update(observations),
+                                             classifyMilliseconds: millisecondsPerFace * Double(count)))
                 }
-                let timings = StageTimings(decode: item.decodeMilliseconds, detect: recognition.detectMilliseconds,
-                                           classify: recognition.classifyMilliseconds)
-                let frame = LiveFrame(index: item.index, timestamp: item.timestamp, image: item.display,
-                                      sourceScale: item.displayScale, faces: faces, timings: timings,
-                                      framesPerSecond: 0, colorImage: item.color,
-                                      expectedFrameCount: configuration.loops ? nil : firstSource.expectedFrameCount)
-                processed.push(frame)
             } catch {
                 failed = true
                 fail(error)
             }
         }
         processed.close()
+    }
+
+    private func makeFrame(_ item: DetectedFrame, observations: [FaceObservation],
+                           smoothed: [(track: Int, probabilities: [Float])], classifyMilliseconds: Double) -> LiveFrame {
+        let faces = zip(observations, smoothed).map { face, result in
+            RecognizedFace(box: face.box, probabilities: result.probabilities, classNames: classNames, track: result.track)
+        }
+        let decoded = item.decoded
+        let timings = StageTimings(decode: decoded.decodeMilliseconds, detect: item.faces.milliseconds,
+                                   classify: classifyMilliseconds)
+        return LiveFrame(index: decoded.index, timestamp: decoded.timestamp, image: decoded.display,
+                         sourceScale: decoded.displayScale, faces: faces, timings: timings, framesPerSecond: 0,
+                         colorImage: decoded.color,
+                         expectedFrameCount: configuration.loops ? nil : firstSource.expectedFrameCount)
     }
 
     private func deliverFrames(to sink: Sink, onFinish: (@Sendable (LiveOutcome) -> Void)?) {
