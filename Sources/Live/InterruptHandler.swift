@@ -8,19 +8,29 @@ import Darwin
 #endif
 
 /// Turns the first Ctrl-C (SIGINT) or SIGTERM into a call of `action` — so `fer live --plain`
-/// on a camera can stop cleanly, closing the recording and printing the summary — and lets
-/// a second one end the process at once as usual.
+/// on a camera can stop cleanly, closing the recording and printing the summary. Another
+/// signal more than `graceSeconds` later ends the process at once (exit status 130). Signals
+/// within the grace period are absorbed: `timeout` and process managers often send the same
+/// signal to the process and to its group, which must not turn a clean stop into a kill.
 public final class InterruptHandler: @unchecked Sendable {
+    public static let interruptedExitStatus: Int32 = 130
     private var sources: [DispatchSourceSignal] = []
     private let queue = DispatchQueue(label: "fer.live.signals")
+    /// Touched only on `queue`.
+    private var firstSignalTime: UInt64?
 
-    public init(action: @escaping @Sendable () -> Void) {
+    public init(graceSeconds: Double = 1, action: @escaping @Sendable () -> Void) {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-            source.setEventHandler {
-                signal(signalNumber, SIG_DFL)
-                action()
+            source.setEventHandler { [weak self] in
+                guard let self else { return }
+                guard let first = firstSignalTime else {
+                    firstSignalTime = Stopwatch.now()
+                    action()
+                    return
+                }
+                if Stopwatch.seconds(since: first) > graceSeconds { _exit(Self.interruptedExitStatus) }
             }
             source.resume()
             sources.append(source)
@@ -30,6 +40,7 @@ public final class InterruptHandler: @unchecked Sendable {
     /// Restores the default handling.
     public func cancel() {
         for source in sources { source.cancel() }
+        sources.removeAll()
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
     }
