@@ -41,9 +41,25 @@ public final class LiveOutputs: @unchecked Sendable {
         if let rate = settings.recordingPath.map({ _ in settings.recordingFramesPerSecond }), !(rate > 0) {
             throw LiveError.invalidOption(detail: "the recording frame rate must be positive, got \(rate)")
         }
+        for path in [settings.recordingPath, settings.snapshotPath].compactMap({ $0 }) {
+            try Self.checkFolderIsWritable(for: path)
+        }
         self.settings = settings
         self.annotator = annotator
         jsonLines = try settings.jsonLinesPath.map { try JSONLinesWriter(path: $0) }
+    }
+
+    /// Fails before the run, rather than at its first or last frame, when `path`'s folder
+    /// is missing or read-only.
+    static func checkFolderIsWritable(for path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LiveError.outputFailed(detail: "cannot write '\(path)': folder '\(folder)' does not exist")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw LiveError.outputFailed(detail: "cannot write '\(path)': folder '\(folder)' is not writable")
+        }
     }
 
     /// True when nothing is written (no path was given).
