@@ -13,7 +13,8 @@ public enum AnnotationPaths {
         let targetExtension = URL(fileURLWithPath: target).pathExtension.lowercased()
         if inputs.count == 1, !(exists && isDirectory.boolValue), !targetExtension.isEmpty {
             guard imageExtensions.contains(targetExtension) else {
-                throw LiveError.invalidOption(detail: "--annotate '\(target)': use a .png, .jpg or .bmp file or a folder")
+                throw LiveError.invalidOption(
+                    detail: "--annotate '\(target)': use a .png, .jpg or .bmp file or a folder")
             }
             return [target]
         }
@@ -24,7 +25,8 @@ public enum AnnotationPaths {
         do {
             try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         } catch {
-            throw LiveError.outputFailed(detail: "cannot create folder '\(target)': \(error.localizedDescription)")
+            throw LiveError.outputFailed(
+                detail: "cannot create folder '\(target)': \(error.localizedDescription)")
         }
         var usedNames = Set<String>()
         let folder = URL(fileURLWithPath: target)

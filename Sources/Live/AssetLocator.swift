@@ -9,9 +9,11 @@ public struct AssetLocator: Sendable {
     public var executablePath: String
     public var fileExists: @Sendable (String) -> Bool
 
-    public init(currentDirectory: String = FileManager.default.currentDirectoryPath,
-                executablePath: String = AssetLocator.runningExecutablePath,
-                fileExists: @escaping @Sendable (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }) {
+    public init(
+        currentDirectory: String = FileManager.default.currentDirectoryPath,
+        executablePath: String = AssetLocator.runningExecutablePath,
+        fileExists: @escaping @Sendable (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+    ) {
         self.currentDirectory = currentDirectory
         self.executablePath = executablePath
         self.fileExists = fileExists
@@ -30,7 +32,7 @@ public struct AssetLocator: Sendable {
     public func candidates(for relativePath: String) -> [String] {
         var folders = [currentDirectory]
         var folder = URL(fileURLWithPath: executablePath).deletingLastPathComponent()
-        for _ in 0 ..< 6 {
+        for _ in 0..<6 {
             folders.append(folder.path)
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { break }
@@ -38,11 +40,14 @@ public struct AssetLocator: Sendable {
         }
         var paths: [String] = []
         for folder in folders {
-            let path = URL(fileURLWithPath: folder).appendingPathComponent(relativePath).standardizedFileURL.path
+            let path = URL(fileURLWithPath: folder).appendingPathComponent(relativePath).standardizedFileURL
+                .path
             if !paths.contains(path) { paths.append(path) }
         }
-        let withoutAssets = relativePath.hasPrefix("Assets/") ? String(relativePath.dropFirst(7)) : relativePath
-        let prefix = URL(fileURLWithPath: executablePath).deletingLastPathComponent().deletingLastPathComponent()
+        let withoutAssets =
+            relativePath.hasPrefix("Assets/") ? String(relativePath.dropFirst(7)) : relativePath
+        let prefix = URL(fileURLWithPath: executablePath).deletingLastPathComponent()
+            .deletingLastPathComponent()
         paths.append(prefix.appendingPathComponent("share/fer").appendingPathComponent(withoutAssets).path)
         return paths
     }

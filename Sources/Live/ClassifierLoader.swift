@@ -7,7 +7,9 @@ extension Predictor: ExpressionClassifier {}
 /// Loads the classifier `--model` names (see `ModelLocator`); the shipped model when no path
 /// is given.
 public enum ClassifierLoader {
-    public static func load(modelPath: String?, assets: AssetLocator = AssetLocator()) throws -> any ExpressionClassifier {
+    public static func load(
+        modelPath: String?, assets: AssetLocator = AssetLocator()
+    ) throws -> any ExpressionClassifier {
         try Predictor.load(ModelLocator.reference(for: modelPath, assets: assets))
     }
 }

@@ -18,7 +18,10 @@ public struct DemoClip: Sendable {
     public var framesPerSecond: Double
 
     /// The benchmark's size by default: 596×336, like the Python `fer` package's demo video.
-    public init(size: PixelSize = PixelSize(width: 596, height: 336), frameCount: Int = 75, framesPerSecond: Double = 25) {
+    public init(
+        size: PixelSize = PixelSize(width: 596, height: 336), frameCount: Int = 75,
+        framesPerSecond: Double = 25
+    ) {
         self.size = size
         self.frameCount = frameCount
         self.framesPerSecond = framesPerSecond
@@ -40,23 +43,29 @@ public struct DemoClip: Sendable {
         let place = placement(index)
         let scale = Double(place.width) / Double(Self.facePatch.width)
         let face = Self.faceInPhoto
-        return FaceBox(x: place.x + Int((Double(face.x - Self.facePatch.x) * scale).rounded()),
-                       y: place.y + Int((Double(face.y - Self.facePatch.y) * scale).rounded()),
-                       width: Int((Double(face.width) * scale).rounded()), height: Int((Double(face.height) * scale).rounded()))
+        return FaceBox(
+            x: place.x + Int((Double(face.x - Self.facePatch.x) * scale).rounded()),
+            y: place.y + Int((Double(face.y - Self.facePatch.y) * scale).rounded()),
+            width: Int((Double(face.width) * scale).rounded()),
+            height: Int((Double(face.height) * scale).rounded()))
     }
 
     private var edge: Int { max(0, size.width / 30) }
 
     /// Frame `index`, given the face patch cut from the photo.
-    public func frame(_ index: Int, patch: ColorImage, backgroundPixels: [UInt8]? = nil) throws -> ColorImage {
+    public func frame(_ index: Int, patch: ColorImage, backgroundPixels: [UInt8]? = nil) throws -> ColorImage
+    {
         let place = placement(index).clamped(to: size)
         let scaled = try patch.resized(width: place.width, height: place.height)
-        var pixels = backgroundPixels ?? ColorImage(width: size.width, height: size.height, filledWith: Self.background).pixels
+        var pixels =
+            backgroundPixels
+            ?? ColorImage(width: size.width, height: size.height, filledWith: Self.background).pixels
         let rowBytes = place.width * ColorImage.channels
-        for row in 0 ..< place.height {
+        for row in 0..<place.height {
             let target = ((place.y + row) * size.width + place.x) * ColorImage.channels
             let source = row * rowBytes
-            pixels.replaceSubrange(target ..< target + rowBytes, with: scaled.pixels[source ..< source + rowBytes])
+            pixels.replaceSubrange(
+                target..<target + rowBytes, with: scaled.pixels[source..<source + rowBytes])
         }
         return try ColorImage(width: size.width, height: size.height, pixels: pixels)
     }
@@ -64,12 +73,14 @@ public struct DemoClip: Sendable {
     /// Writes the clip (any format `VideoWriter` knows: .mp4, .avi), from the photo at `photoPath`.
     public func write(to path: String, photoPath: String) throws {
         guard frameCount >= 1, size.width >= 64, size.height >= 64 else {
-            throw LiveError.invalidOption(detail: "a demo clip needs at least one frame of at least 64×64 pixels")
+            throw LiveError.invalidOption(
+                detail: "a demo clip needs at least one frame of at least 64×64 pixels")
         }
         let patch = try ColorImage(contentsOf: photoPath).cropped(to: Self.facePatch)
-        let background = ColorImage(width: size.width, height: size.height, filledWith: Self.background).pixels
+        let background = ColorImage(width: size.width, height: size.height, filledWith: Self.background)
+            .pixels
         let writer = try VideoWriter(path: path, size: size, framesPerSecond: framesPerSecond)
-        for index in 0 ..< frameCount {
+        for index in 0..<frameCount {
             try writer.write(frame(index, patch: patch, backgroundPixels: background))
         }
         try writer.close()
@@ -83,12 +94,14 @@ public struct DemoClip: Sendable {
         let path = folder.appendingPathComponent(name).path
         if FileManager.default.fileExists(atPath: path) { return path }
         guard let photo = assets.locate(Self.photoPath) else {
-            throw LiveError.assetNotFound(name: Self.photoPath, searched: assets.candidates(for: Self.photoPath))
+            throw LiveError.assetNotFound(
+                name: Self.photoPath, searched: assets.candidates(for: Self.photoPath))
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw LiveError.outputFailed(detail: "cannot create cache folder '\(folder.path)': \(error.localizedDescription)")
+            throw LiveError.outputFailed(
+                detail: "cannot create cache folder '\(folder.path)': \(error.localizedDescription)")
         }
         // Written under a temporary name first, so an interrupted run leaves no half clip behind.
         let partial = folder.appendingPathComponent(".\(UUID().uuidString)-\(name)").path
@@ -96,10 +109,11 @@ public struct DemoClip: Sendable {
         try write(to: partial, photoPath: photo)
         do {
             try FileManager.default.moveItem(atPath: partial, toPath: path)
-        } catch where FileManager.default.fileExists(atPath: path) {
+        } catch  where FileManager.default.fileExists(atPath: path) {
             // Another fer made the same clip meanwhile.
         } catch {
-            throw LiveError.outputFailed(detail: "cannot store the demo clip at '\(path)': \(error.localizedDescription)")
+            throw LiveError.outputFailed(
+                detail: "cannot store the demo clip at '\(path)': \(error.localizedDescription)")
         }
         return path
     }

@@ -23,7 +23,8 @@ public struct ExpressionSmoother: Sendable {
 
     public init(smoothing: Double, minimumOverlap: Double = 0.3, memoryFrames: Int = 5) throws {
         guard smoothing >= 0, smoothing < 1 else {
-            throw LiveError.invalidOption(detail: "smoothing must be at least 0 and below 1, got \(smoothing)")
+            throw LiveError.invalidOption(
+                detail: "smoothing must be at least 0 and below 1, got \(smoothing)")
         }
         self.smoothing = smoothing
         self.minimumOverlap = minimumOverlap
@@ -43,7 +44,9 @@ public struct ExpressionSmoother: Sendable {
                 tracks[trackIndex].framesMissed = 0
                 results.append((tracks[trackIndex].number, tracks[trackIndex].probabilities))
             } else {
-                tracks.append(Track(number: nextTrack, box: face.box, probabilities: face.probabilities, framesMissed: 0))
+                tracks.append(
+                    Track(
+                        number: nextTrack, box: face.box, probabilities: face.probabilities, framesMissed: 0))
                 matched.insert(tracks.count - 1)
                 results.append((nextTrack, face.probabilities))
                 nextTrack += 1

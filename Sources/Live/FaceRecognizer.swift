@@ -41,10 +41,13 @@ public final class FaceRecognizer {
     public let maximumFaces: Int
 
     /// `margin` is the fraction of the box added on each side before cropping.
-    public init(detector: FaceDetector, classifier: any ExpressionClassifier, maximumFaces: Int = 1,
-                margin: Double = 0.1) throws {
+    public init(
+        detector: FaceDetector, classifier: any ExpressionClassifier, maximumFaces: Int = 1,
+        margin: Double = 0.1
+    ) throws {
         guard maximumFaces >= 1 else {
-            throw LiveError.invalidOption(detail: "the number of faces must be at least 1, got \(maximumFaces)")
+            throw LiveError.invalidOption(
+                detail: "the number of faces must be at least 1, got \(maximumFaces)")
         }
         guard margin >= 0, margin <= 1 else {
             throw LiveError.invalidOption(detail: "the face margin must be between 0 and 1, got \(margin)")
@@ -72,7 +75,8 @@ public final class FaceRecognizer {
         guard !crops.isEmpty else { return [] }
         let probabilities = try classifier.probabilities(for: crops)
         guard probabilities.count == crops.count else {
-            throw LiveError.invalidFace(detail: "the model answered \(probabilities.count) times for \(crops.count) faces")
+            throw LiveError.invalidFace(
+                detail: "the model answered \(probabilities.count) times for \(crops.count) faces")
         }
         return probabilities
     }
@@ -83,15 +87,19 @@ public final class FaceRecognizer {
         let classifyStart = Stopwatch.now()
         let probabilities = try classify(crops: found.crops)
         let faces = zip(found.boxes, probabilities).map { FaceObservation(box: $0, probabilities: $1) }
-        return Recognition(faces: faces, detectMilliseconds: found.milliseconds,
-                           classifyMilliseconds: found.crops.isEmpty ? 0 : Stopwatch.milliseconds(since: classifyStart))
+        return Recognition(
+            faces: faces, detectMilliseconds: found.milliseconds,
+            classifyMilliseconds: found.crops.isEmpty ? 0 : Stopwatch.milliseconds(since: classifyStart))
     }
 
     /// A tracker for one video stream with this recognizer's detector and face limit.
     /// `fullScanInterval` 1 searches the whole frame every time.
     public func makeTracker(fullScanInterval: Int) -> FaceTracker {
-        FaceTracker(detector: detector, settings: FaceTracker.Settings(fullScanInterval: max(1, fullScanInterval),
-                                                                        maximumFaces: maximumFaces))
+        FaceTracker(
+            detector: detector,
+            settings: FaceTracker.Settings(
+                fullScanInterval: max(1, fullScanInterval),
+                maximumFaces: maximumFaces))
     }
 
     /// Probabilities for an image that already is a face (a 48×48 crop, or `--cropped`):
@@ -101,7 +109,8 @@ public final class FaceRecognizer {
             throw LiveError.invalidFace(detail: "the face image is empty")
         }
         let side = classifier.faceSide
-        let input = image.width == side && image.height == side ? image : try image.resized(width: side, height: side)
+        let input =
+            image.width == side && image.height == side ? image : try image.resized(width: side, height: side)
         return try classifier.probabilities(for: [input.pixels]).first ?? []
     }
 }

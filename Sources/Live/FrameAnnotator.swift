@@ -27,8 +27,9 @@ public struct FrameAnnotator: Sendable {
         let scale = frame.sourceScale > 0 ? frame.sourceScale : 1
         let faces = frame.faces.map { face in
             var face = face
-            face.box = PixelRect(x: Int(Double(face.box.x) / scale), y: Int(Double(face.box.y) / scale),
-                                 width: Int(Double(face.box.width) / scale), height: Int(Double(face.box.height) / scale))
+            face.box = PixelRect(
+                x: Int(Double(face.box.x) / scale), y: Int(Double(face.box.y) / scale),
+                width: Int(Double(face.box.width) / scale), height: Int(Double(face.box.height) / scale))
             return face
         }
         annotate(&image, faces: faces)
@@ -45,8 +46,9 @@ public struct FrameAnnotator: Sendable {
         if let first = faces.first {
             drawBars(for: first, on: &image, scale: scale)
         } else {
-            drawLabel("no face", at: PixelPoint(x: margin(scale), y: margin(scale)), color: .white,
-                      background: BGRColor(red: 40, green: 40, blue: 40), on: &image, scale: scale)
+            drawLabel(
+                "no face", at: PixelPoint(x: margin(scale), y: margin(scale)), color: .white,
+                background: BGRColor(red: 40, green: 40, blue: 40), on: &image, scale: scale)
         }
     }
 
@@ -66,27 +68,35 @@ public struct FrameAnnotator: Sendable {
         let height = labelLayout(text, scale: scale * 1.2).size.height
         // Above the box, or inside its bottom edge when the box touches the top of the picture.
         let y = face.box.y - height >= 0 ? face.box.y - height : face.box.y + face.box.height
-        drawLabel(text, at: PixelPoint(x: face.box.x, y: y), color: .black, background: color, on: &image,
-                  scale: scale * 1.2)
+        drawLabel(
+            text, at: PixelPoint(x: face.box.x, y: y), color: .black, background: color, on: &image,
+            scale: scale * 1.2)
     }
 
     /// Size of a label's background and its text's line thickness and padding.
-    private func labelLayout(_ text: String, scale: Double) -> (size: PixelSize, thickness: Int, padding: Int) {
+    private func labelLayout(_ text: String, scale: Double) -> (size: PixelSize, thickness: Int, padding: Int)
+    {
         let thickness = max(1, Int((2 * scale).rounded()))
         let metrics = ColorImage.measureText(text, scale: scale, thickness: thickness)
         let padding = max(2, Int(4 * scale))
-        return (PixelSize(width: metrics.size.width + 2 * padding, height: metrics.totalHeight + 2 * padding),
-                thickness, padding)
+        return (
+            PixelSize(width: metrics.size.width + 2 * padding, height: metrics.totalHeight + 2 * padding),
+            thickness, padding
+        )
     }
 
     /// Text on a filled rectangle whose top-left corner is `origin`.
-    private func drawLabel(_ text: String, at origin: PixelPoint, color: BGRColor, background: BGRColor,
-                           on image: inout ColorImage, scale: Double) {
+    private func drawLabel(
+        _ text: String, at origin: PixelPoint, color: BGRColor, background: BGRColor,
+        on image: inout ColorImage, scale: Double
+    ) {
         let layout = labelLayout(text, scale: scale)
-        image.fillRectangle(PixelRect(x: origin.x, y: origin.y, width: layout.size.width, height: layout.size.height),
-                            color: background)
-        image.drawText(text, at: PixelPoint(x: origin.x + layout.padding, y: origin.y + layout.padding), scale: scale,
-                       color: color, thickness: layout.thickness)
+        image.fillRectangle(
+            PixelRect(x: origin.x, y: origin.y, width: layout.size.width, height: layout.size.height),
+            color: background)
+        image.drawText(
+            text, at: PixelPoint(x: origin.x + layout.padding, y: origin.y + layout.padding), scale: scale,
+            color: color, thickness: layout.thickness)
     }
 
     /// A translucent panel in the top-left corner: one bar per class, the top class highlighted.
@@ -98,8 +108,9 @@ public struct FrameAnnotator: Sendable {
         let barLength = max(20, Int(120 * scale))
         let percentWidth = ColorImage.measureText("100%", scale: scale).size.width
         let gap = margin(scale)
-        let panel = PixelRect(x: gap, y: gap, width: nameWidth + barLength + percentWidth + 4 * gap,
-                              height: rowHeight * names.count + gap)
+        let panel = PixelRect(
+            x: gap, y: gap, width: nameWidth + barLength + percentWidth + 4 * gap,
+            height: rowHeight * names.count + gap)
         image.fillRectangle(panel, color: .black, opacity: 0.55)
         let best = indexOfMaximum(face.probabilities)
         for (row, name) in names.enumerated() {
@@ -110,12 +121,15 @@ public struct FrameAnnotator: Sendable {
             image.drawText(name, at: PixelPoint(x: panel.x + gap, y: y + 2), scale: scale, color: textColor)
             let barX = panel.x + 2 * gap + nameWidth
             let barHeight = max(2, rowHeight - max(3, Int(6 * scale)))
-            image.fillRectangle(PixelRect(x: barX, y: y + 2, width: barLength, height: barHeight),
-                                color: BGRColor(red: 70, green: 70, blue: 70))
-            image.fillRectangle(PixelRect(x: barX, y: y + 2, width: Int(Double(barLength) * probability), height: barHeight),
-                                color: highlight ? Self.palette[0] : BGRColor(red: 150, green: 150, blue: 150))
-            image.drawText("\(Int((probability * 100).rounded()))%", at: PixelPoint(x: barX + barLength + gap, y: y + 2),
-                           scale: scale, color: textColor)
+            image.fillRectangle(
+                PixelRect(x: barX, y: y + 2, width: barLength, height: barHeight),
+                color: BGRColor(red: 70, green: 70, blue: 70))
+            image.fillRectangle(
+                PixelRect(x: barX, y: y + 2, width: Int(Double(barLength) * probability), height: barHeight),
+                color: highlight ? Self.palette[0] : BGRColor(red: 150, green: 150, blue: 150))
+            image.drawText(
+                "\(Int((probability * 100).rounded()))%", at: PixelPoint(x: barX + barLength + gap, y: y + 2),
+                scale: scale, color: textColor)
         }
     }
 }

@@ -56,7 +56,7 @@ final class FrameQueue<Element: Sendable>: @unchecked Sendable {
         while count == 0 && !closed { condition.wait() }
         guard count > 0 else { return nil }
         let taken = min(max(1, maximum), count)
-        let batch = Array(items[head ..< head + taken])
+        let batch = Array(items[head..<head + taken])
         head += taken
         if head == items.count {
             items.removeAll(keepingCapacity: true)

@@ -60,7 +60,8 @@ public final class JSONLinesWriter: @unchecked Sendable {
             return
         }
         guard FileManager.default.createFile(atPath: path, contents: nil),
-              let file = FileHandle(forWritingAtPath: path) else {
+            let file = FileHandle(forWritingAtPath: path)
+        else {
             throw LiveError.outputFailed(detail: "cannot create '\(path)' for the JSON lines")
         }
         handle = file
@@ -79,7 +80,8 @@ public final class JSONLinesWriter: @unchecked Sendable {
             do {
                 try handle.write(contentsOf: data)
             } catch {
-                throw LiveError.outputFailed(detail: "cannot write JSON lines to \(destination): \(error.localizedDescription)")
+                throw LiveError.outputFailed(
+                    detail: "cannot write JSON lines to \(destination): \(error.localizedDescription)")
             }
         }
     }

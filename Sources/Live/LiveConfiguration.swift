@@ -34,7 +34,8 @@ public struct LiveConfiguration: Sendable {
             throw LiveError.invalidOption(detail: "--faces must be at least 1, got \(maximumFaces)")
         }
         guard smoothing >= 0, smoothing < 1 else {
-            throw LiveError.invalidOption(detail: "--smoothing must be at least 0 and below 1, got \(smoothing)")
+            throw LiveError.invalidOption(
+                detail: "--smoothing must be at least 0 and below 1, got \(smoothing)")
         }
         guard margin >= 0, margin <= 1 else {
             throw LiveError.invalidOption(detail: "the face margin must be between 0 and 1, got \(margin)")
@@ -43,7 +44,8 @@ public struct LiveConfiguration: Sendable {
             throw LiveError.invalidOption(detail: "--fps must be a positive number, got \(frameRateLimit)")
         }
         guard fullScanInterval >= 1 else {
-            throw LiveError.invalidOption(detail: "the full-scan interval must be at least 1, got \(fullScanInterval)")
+            throw LiveError.invalidOption(
+                detail: "the full-scan interval must be at least 1, got \(fullScanInterval)")
         }
         if let displayWidth, displayWidth < 1 {
             throw LiveError.invalidOption(detail: "the display width must be positive, got \(displayWidth)")

@@ -18,16 +18,19 @@ public enum LiveError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .modelNotFound(let searched):
-            return "no model found: the default model is not at '\(searched.first ?? ModelLocator.shippedModelPath)'"
-                + (searched.count > 1 ? " nor in the \(searched.count - 1) other places fer looks (above its executable, "
-                    + "its install prefix)" : "")
+            let first = searched.first ?? ModelLocator.shippedModelPath
+            return "no model found: the default model is not at '\(first)'"
+                + (searched.count > 1
+                    ? " nor in the \(searched.count - 1) other places fer looks (above its executable, "
+                        + "its install prefix)" : "")
                 + " — train one with `fer train` or pass --model PATH"
         case .invalidFace(let detail), .outputFailed(let detail):
             return detail
         case .invalidOption(let detail):
             return "invalid option: \(detail)"
         case .truncatedVideo(let source, let framesRead, let framesExpected):
-            return "\(source) ended after \(framesRead) of \(framesExpected) frames: the file looks truncated or damaged"
+            return "\(source) ended after \(framesRead) of \(framesExpected) frames: "
+                + "the file looks truncated or damaged"
         case .assetNotFound(let name, let searched):
             return "cannot find '\(name)' (looked in " + searched.map { "'\($0)'" }.joined(separator: ", ")
                 + ") — run fer from its package folder or pass --source FILE"

@@ -63,7 +63,9 @@ public struct RecognizedFace: Sendable, Equatable {
     /// The most likely class and its probability.
     public var top: (label: String, probability: Float) {
         let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
-        return (best < classNames.count ? classNames[best] : "?", probabilities.isEmpty ? 0 : probabilities[best])
+        return (
+            best < classNames.count ? classNames[best] : "?", probabilities.isEmpty ? 0 : probabilities[best]
+        )
     }
 }
 

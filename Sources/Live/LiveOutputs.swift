@@ -18,8 +18,10 @@ public final class LiveOutputs: @unchecked Sendable {
         /// Index of the frame to snapshot; nil for the last frame.
         public var snapshotFrame: Int?
 
-        public init(jsonLinesPath: String? = nil, recordingPath: String? = nil, recordingFramesPerSecond: Double = 25,
-                    snapshotPath: String? = nil, snapshotFrame: Int? = nil) {
+        public init(
+            jsonLinesPath: String? = nil, recordingPath: String? = nil, recordingFramesPerSecond: Double = 25,
+            snapshotPath: String? = nil, snapshotFrame: Int? = nil
+        ) {
             self.jsonLinesPath = jsonLinesPath
             self.recordingPath = recordingPath
             self.recordingFramesPerSecond = recordingFramesPerSecond
@@ -54,7 +56,8 @@ public final class LiveOutputs: @unchecked Sendable {
     static func checkFolderIsWritable(for path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw LiveError.outputFailed(detail: "cannot write '\(path)': folder '\(folder)' does not exist")
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {
@@ -73,8 +76,11 @@ public final class LiveOutputs: @unchecked Sendable {
         try lock.withLock {
             if let path = settings.recordingPath {
                 var image = try annotator.annotated(frame)
-                let writer = try recorder ?? VideoWriter(path: path, size: image.size,
-                                                         framesPerSecond: settings.recordingFramesPerSecond)
+                let writer =
+                    try recorder
+                    ?? VideoWriter(
+                        path: path, size: image.size,
+                        framesPerSecond: settings.recordingFramesPerSecond)
                 recorder = writer
                 // Images of a folder may differ in size; a video's frames may not.
                 if image.size != writer.size {
@@ -82,7 +88,9 @@ public final class LiveOutputs: @unchecked Sendable {
                 }
                 try writer.write(image)
             }
-            if settings.snapshotPath != nil, settings.snapshotFrame == nil || settings.snapshotFrame == frame.index {
+            if settings.snapshotPath != nil,
+                settings.snapshotFrame == nil || settings.snapshotFrame == frame.index
+            {
                 snapshotSource = frame
             }
             framesWritten += 1
@@ -95,7 +103,9 @@ public final class LiveOutputs: @unchecked Sendable {
             var messages: [String] = []
             if let writer = jsonLines {
                 try writer.close()
-                if settings.jsonLinesPath != "-" { messages.append("wrote \(writer.destination) (\(framesWritten) lines)") }
+                if settings.jsonLinesPath != "-" {
+                    messages.append("wrote \(writer.destination) (\(framesWritten) lines)")
+                }
             }
             if let recorder {
                 try recorder.close()
@@ -104,7 +114,9 @@ public final class LiveOutputs: @unchecked Sendable {
             }
             if let path = settings.snapshotPath {
                 guard let frame = snapshotSource else {
-                    let which = settings.snapshotFrame.map { "frame \($0) was never reached" } ?? "no frame was processed"
+                    let which =
+                        settings.snapshotFrame.map { "frame \($0) was never reached" }
+                        ?? "no frame was processed"
                     throw LiveError.outputFailed(detail: "no snapshot written to '\(path)': \(which)")
                 }
                 try annotator.annotated(frame).write(to: path)

@@ -28,7 +28,8 @@ public final class LivePipeline: @unchecked Sendable {
     private let reopen: SourceOpener?
     private let recognizer: FaceRecognizer
     private let decoded: FrameQueue<DecodedFrame>
-    private let detected = FrameQueue<DetectedFrame>(capacity: LivePipeline.classificationBatch, dropsOldest: false)
+    private let detected = FrameQueue<DetectedFrame>(
+        capacity: LivePipeline.classificationBatch, dropsOldest: false)
     private let processed = FrameQueue<LiveFrame>(capacity: 4, dropsOldest: false)
 
     private let control = NSCondition()
@@ -45,8 +46,11 @@ public final class LivePipeline: @unchecked Sendable {
     ///   - source: where frames come from; read only by the pipeline from now on.
     ///   - recognizer: detection and classification; used only by the analysis thread.
     ///   - reopen: opens the source anew, needed when `configuration.loops` is set.
-    public init(source: any FrameSource, recognizer: FaceRecognizer, configuration: LiveConfiguration = LiveConfiguration(),
-                reopen: SourceOpener? = nil) throws {
+    public init(
+        source: any FrameSource, recognizer: FaceRecognizer,
+        configuration: LiveConfiguration = LiveConfiguration(),
+        reopen: SourceOpener? = nil
+    ) throws {
         try configuration.validate()
         if configuration.loops && reopen == nil {
             throw LiveError.invalidOption(detail: "looping needs a source that can be opened again")
@@ -201,9 +205,10 @@ public final class LivePipeline: @unchecked Sendable {
                     indexInSource = 0
                     continue
                 }
-                let item = try decode(frame, index: index, decodeStart: decodeStart,
-                                      timestamp: Self.mediaTime(of: indexInSource, in: source).map { $0 + mediaTimeOffset }
-                                          ?? Stopwatch.seconds(since: startTime))
+                let item = try decode(
+                    frame, index: index, decodeStart: decodeStart,
+                    timestamp: Self.mediaTime(of: indexInSource, in: source).map { $0 + mediaTimeOffset }
+                        ?? Stopwatch.seconds(since: startTime))
                 guard decoded.push(item) else { break }
                 index += 1
                 indexInSource += 1
@@ -215,21 +220,27 @@ public final class LivePipeline: @unchecked Sendable {
     }
 
     /// The gray display copy of a color frame, timed together with its decoding.
-    private func decode(_ frame: ColorImage, index: Int, decodeStart: UInt64, timestamp: Double) throws -> DecodedFrame {
+    private func decode(
+        _ frame: ColorImage, index: Int, decodeStart: UInt64, timestamp: Double
+    ) throws -> DecodedFrame {
         var display = try frame.gray
         var scale = 1.0
         if let width = configuration.displayWidth, display.width > width {
-            let height = max(1, Int((Double(display.height) * Double(width) / Double(display.width)).rounded()))
+            let height = max(
+                1, Int((Double(display.height) * Double(width) / Double(display.width)).rounded()))
             scale = Double(display.width) / Double(width)
             display = try display.resized(width: width, height: height)
         }
-        return DecodedFrame(index: index, timestamp: timestamp, color: frame, display: display, displayScale: scale,
-                            decodeMilliseconds: Stopwatch.milliseconds(since: decodeStart))
+        return DecodedFrame(
+            index: index, timestamp: timestamp, color: frame, display: display, displayScale: scale,
+            decodeMilliseconds: Stopwatch.milliseconds(since: decodeStart))
     }
 
     /// Seconds into a file at frame `index`; nil for live sources (they use wall time).
     private static func mediaTime(of index: Int, in source: any FrameSource) -> Double? {
-        guard source.expectedFrameCount != nil, let rate = source.framesPerSecond, rate > 0 else { return nil }
+        guard source.expectedFrameCount != nil, let rate = source.framesPerSecond, rate > 0 else {
+            return nil
+        }
         return Double(index) / rate
     }
 
@@ -237,8 +248,9 @@ public final class LivePipeline: @unchecked Sendable {
     /// an image folder whose images all failed to decode.
     private static func checkCleanEnd(of source: any FrameSource, framesRead: Int) throws {
         if let capture = source as? VideoCapture, capture.endedEarly, let expected = capture.info.frameCount {
-            throw LiveError.truncatedVideo(source: capture.sourceDescription, framesRead: capture.framesRead,
-                                           framesExpected: expected)
+            throw LiveError.truncatedVideo(
+                source: capture.sourceDescription, framesRead: capture.framesRead,
+                framesExpected: expected)
         }
         if let sequence = source as? ImageSequence, framesRead == 0, sequence.unreadableImages > 0 {
             throw sequence.lastUnreadableError ?? VisionError.noImages(source: sequence.sourceDescription)
@@ -253,7 +265,9 @@ public final class LivePipeline: @unchecked Sendable {
         while let item = decoded.pop() {
             guard !failed else { continue }
             do {
-                detected.push(DetectedFrame(decoded: item, faces: try recognizer.findFaces(in: item.color, tracker: tracker)))
+                detected.push(
+                    DetectedFrame(
+                        decoded: item, faces: try recognizer.findFaces(in: item.color, tracker: tracker)))
             } catch {
                 failed = true
                 fail(error)
@@ -271,17 +285,21 @@ public final class LivePipeline: @unchecked Sendable {
                 let start = Stopwatch.now()
                 let probabilities = try recognizer.classify(crops: batch.flatMap(\.faces.crops))
                 // The batch's time is shared out by each frame's number of faces.
-                let millisecondsPerFace = probabilities.isEmpty ? 0
+                let millisecondsPerFace =
+                    probabilities.isEmpty
+                    ? 0
                     : Stopwatch.milliseconds(since: start) / Double(probabilities.count)
                 var offset = 0
                 for item in batch {
                     let count = item.faces.crops.count
-                    let observations = zip(item.faces.boxes, probabilities[offset ..< offset + count]).map {
+                    let observations = zip(item.faces.boxes, probabilities[offset..<offset + count]).map {
                         FaceObservation(box: $0, probabilities: $1)
                     }
                     offset += count
-                    processed.push(makeFrame(item, observations: observations, smoothed: smoother.update(observations),
-                                             classifyMilliseconds: millisecondsPerFace * Double(count)))
+                    processed.push(
+                        makeFrame(
+                            item, observations: observations, smoothed: smoother.update(observations),
+                            classifyMilliseconds: millisecondsPerFace * Double(count)))
                 }
             } catch {
                 failed = true
@@ -291,18 +309,24 @@ public final class LivePipeline: @unchecked Sendable {
         processed.close()
     }
 
-    private func makeFrame(_ item: DetectedFrame, observations: [FaceObservation],
-                           smoothed: [(track: Int, probabilities: [Float])], classifyMilliseconds: Double) -> LiveFrame {
+    private func makeFrame(
+        _ item: DetectedFrame, observations: [FaceObservation],
+        smoothed: [(track: Int, probabilities: [Float])], classifyMilliseconds: Double
+    ) -> LiveFrame {
         let faces = zip(observations, smoothed).map { face, result in
-            RecognizedFace(box: face.box, probabilities: result.probabilities, classNames: classNames, track: result.track)
+            RecognizedFace(
+                box: face.box, probabilities: result.probabilities, classNames: classNames,
+                track: result.track)
         }
         let decoded = item.decoded
-        let timings = StageTimings(decode: decoded.decodeMilliseconds, detect: item.faces.milliseconds,
-                                   classify: classifyMilliseconds)
-        return LiveFrame(index: decoded.index, timestamp: decoded.timestamp, image: decoded.display,
-                         sourceScale: decoded.displayScale, faces: faces, timings: timings, framesPerSecond: 0,
-                         colorImage: decoded.color,
-                         expectedFrameCount: configuration.loops ? nil : firstSource.expectedFrameCount)
+        let timings = StageTimings(
+            decode: decoded.decodeMilliseconds, detect: item.faces.milliseconds,
+            classify: classifyMilliseconds)
+        return LiveFrame(
+            index: decoded.index, timestamp: decoded.timestamp, image: decoded.display,
+            sourceScale: decoded.displayScale, faces: faces, timings: timings, framesPerSecond: 0,
+            colorImage: decoded.color,
+            expectedFrameCount: configuration.loops ? nil : firstSource.expectedFrameCount)
     }
 
     private func deliverFrames(to sink: Sink, onFinish: (@Sendable (LiveOutcome) -> Void)?) {
@@ -324,7 +348,8 @@ public final class LivePipeline: @unchecked Sendable {
         summary.droppedFrames = decoded.dropped
         summary.skippedImages = (firstSource as? ImageSequence)?.unreadableImages ?? 0
         control.lock()
-        let result = LiveOutcome(summary: summary, error: firstError, wasStopped: stopping && firstError == nil)
+        let result = LiveOutcome(
+            summary: summary, error: firstError, wasStopped: stopping && firstError == nil)
         outcome = result
         control.broadcast()
         control.unlock()
@@ -332,7 +357,8 @@ public final class LivePipeline: @unchecked Sendable {
     }
 
     private func finishEarly(_ error: any Error, onFinish: (@Sendable (LiveOutcome) -> Void)?) {
-        let result = LiveOutcome(summary: LiveSummary(source: sourceDescription, classNames: classNames), error: error)
+        let result = LiveOutcome(
+            summary: LiveSummary(source: sourceDescription, classNames: classNames), error: error)
         control.lock()
         started = true
         outcome = result

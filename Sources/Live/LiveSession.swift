@@ -40,15 +40,19 @@ public final class LiveSession: Sendable {
 
     /// Opens the source, loads the model and cascade, and creates the outputs.
     /// - Parameter classifier: a classifier to use instead of loading `options.modelPath`.
-    public init(options: LiveOptions, classifier: (any ExpressionClassifier)? = nil,
-                assets: AssetLocator = AssetLocator()) throws {
+    public init(
+        options: LiveOptions, classifier: (any ExpressionClassifier)? = nil,
+        assets: AssetLocator = AssetLocator()
+    ) throws {
         try options.configuration.validate()
         // Model and detector first: a missing model should not wait for a stream to time out.
         let model = try classifier ?? ClassifierLoader.load(modelPath: options.modelPath, assets: assets)
-        let detector = try FaceDetector(cascadePath: options.cascadePath, parameters: options.configuration.detection)
-        let recognizer = try FaceRecognizer(detector: detector, classifier: model,
-                                            maximumFaces: options.configuration.maximumFaces,
-                                            margin: options.configuration.margin)
+        let detector = try FaceDetector(
+            cascadePath: options.cascadePath, parameters: options.configuration.detection)
+        let recognizer = try FaceRecognizer(
+            detector: detector, classifier: model,
+            maximumFaces: options.configuration.maximumFaces,
+            margin: options.configuration.margin)
         let location = try Self.resolveSource(options.source, assets: assets)
         let timeout = options.streamTimeout
         let source = try location.open(timeout: timeout)
@@ -60,12 +64,14 @@ public final class LiveSession: Sendable {
         if options.configuration.loops {
             reopen = { @Sendable in try location.open(timeout: timeout) }
         }
-        pipeline = try LivePipeline(source: source, recognizer: recognizer, configuration: configuration,
-                                    reopen: reopen)
-        outputs = try LiveOutputs(settings: LiveOutputs.Settings(
-            jsonLinesPath: options.jsonLinesPath, recordingPath: options.recordingPath,
-            recordingFramesPerSecond: source.framesPerSecond ?? configuration.frameRateLimit ?? 25,
-            snapshotPath: options.snapshotPath, snapshotFrame: options.snapshotFrame))
+        pipeline = try LivePipeline(
+            source: source, recognizer: recognizer, configuration: configuration,
+            reopen: reopen)
+        outputs = try LiveOutputs(
+            settings: LiveOutputs.Settings(
+                jsonLinesPath: options.jsonLinesPath, recordingPath: options.recordingPath,
+                recordingFramesPerSecond: source.framesPerSecond ?? configuration.frameRateLimit ?? 25,
+                snapshotPath: options.snapshotPath, snapshotFrame: options.snapshotFrame))
         sourceLocation = location
         sourceFramesPerSecond = source.framesPerSecond
     }
@@ -82,16 +88,20 @@ public final class LiveSession: Sendable {
     /// Starts the pipeline: each frame goes to the outputs, then to `display` (the screen or
     /// progress lines); `onFinish` gets the outcome after the outputs are closed, with any
     /// output error and the files written.
-    public func start(display: @escaping LivePipeline.Sink,
-                      onFinish: (@Sendable (LiveOutcome, _ messages: [String]) -> Void)? = nil) {
+    public func start(
+        display: @escaping LivePipeline.Sink,
+        onFinish: (@Sendable (LiveOutcome, _ messages: [String]) -> Void)? = nil
+    ) {
         let outputs = self.outputs
-        pipeline.start(sink: { frame in
-            try outputs.write(frame)
-            try display(frame)
-        }, onFinish: { outcome in
-            let (finished, messages) = Self.finishOutputs(outputs, outcome: outcome)
-            onFinish?(finished, messages)
-        })
+        pipeline.start(
+            sink: { frame in
+                try outputs.write(frame)
+                try display(frame)
+            },
+            onFinish: { outcome in
+                let (finished, messages) = Self.finishOutputs(outputs, outcome: outcome)
+                onFinish?(finished, messages)
+            })
     }
 
     /// Runs to the end on the calling thread's behalf (blocking) and returns the outcome and

@@ -43,8 +43,9 @@ public struct LiveSummary: Sendable, Equatable {
     /// Mean milliseconds per frame of each stage.
     public var meanTimings: StageTimings {
         let count = Double(max(frames, 1))
-        return StageTimings(decode: totalTimings.decode / count, detect: totalTimings.detect / count,
-                            classify: totalTimings.classify / count)
+        return StageTimings(
+            decode: totalTimings.decode / count, detect: totalTimings.detect / count,
+            classify: totalTimings.classify / count)
     }
 
     /// Expressions by how often they were the top label, most frequent first (ties in class order).
@@ -60,15 +61,18 @@ public struct LiveSummary: Sendable, Equatable {
         let share = frames > 0 ? Int((Double(framesWithFaces) / Double(frames) * 100).rounded()) : 0
         let expressions = rankedExpressions.map { "\($0.label) \($0.count)" }.joined(separator: ", ")
         let mean = meanTimings
+        let speed = "\(Self.fixed(seconds, 2)) s, \(Self.fixed(meanFramesPerSecond, 1)) frames/s"
         var result = [
             "summary of \(source)",
-            "  frames       \(frames) in \(Self.fixed(seconds, 2)) s, \(Self.fixed(meanFramesPerSecond, 1)) frames/s",
+            "  frames       \(frames) in \(speed)",
             "  faces        \(facesFound) in \(framesWithFaces) frames (\(share)% of frames)",
             "  expressions  \(expressions.isEmpty ? "none (no face found)" : expressions)",
             "  latency      decode \(Self.fixed(mean.decode, 2)) ms, detect \(Self.fixed(mean.detect, 2)) ms, "
                 + "classify \(Self.fixed(mean.classify, 2)) ms per frame",
         ]
-        if droppedFrames > 0 { result.append("  dropped      \(droppedFrames) frames (analysis fell behind the source)") }
+        if droppedFrames > 0 {
+            result.append("  dropped      \(droppedFrames) frames (analysis fell behind the source)")
+        }
         if skippedImages > 0 { result.append("  skipped      \(skippedImages) unreadable images") }
         return result
     }

@@ -7,7 +7,9 @@ import Training
 public enum ModelLocator {
     public static let shippedModelPath = "Assets/model/fer.safetensors"
 
-    public static func reference(for path: String?, assets: AssetLocator = AssetLocator()) throws -> ModelReference {
+    public static func reference(
+        for path: String?, assets: AssetLocator = AssetLocator()
+    ) throws -> ModelReference {
         if let path { return try ModelReference.resolve(path, defaultModelPath: path) }
         guard let shipped = assets.locate(shippedModelPath) else {
             throw LiveError.modelNotFound(searched: assets.candidates(for: shippedModelPath))

@@ -4,8 +4,10 @@ import Foundation
 /// about once a second, Ctrl-C stops cleanly, and the outcome comes back for the summary.
 public enum PlainLiveRunner {
     /// - Parameter report: receives progress lines (called on the pipeline's output thread).
-    public static func run(_ session: LiveSession, progressInterval: Double = 1,
-                           report: @escaping @Sendable (String) -> Void) -> (outcome: LiveOutcome, messages: [String]) {
+    public static func run(
+        _ session: LiveSession, progressInterval: Double = 1,
+        report: @escaping @Sendable (String) -> Void
+    ) -> (outcome: LiveOutcome, messages: [String]) {
         let progress = ProgressState(interval: progressInterval)
         let pipeline = session.pipeline
         let interrupt = InterruptHandler { pipeline.stop() }

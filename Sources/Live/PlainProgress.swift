@@ -17,7 +17,8 @@ public struct PlainProgress: Sendable {
 
     /// "frame 120/300  t=4.80s  happy 81% (1 face)  152.3 frames/s"
     public static func describe(_ frame: LiveFrame) -> String {
-        let position = frame.expectedFrameCount.map { "frame \(frame.index + 1)/\($0)" } ?? "frame \(frame.index + 1)"
+        let position =
+            frame.expectedFrameCount.map { "frame \(frame.index + 1)/\($0)" } ?? "frame \(frame.index + 1)"
         let faces: String
         if let first = frame.faces.first {
             let top = first.top

@@ -10,7 +10,9 @@ public enum PredictionReport {
     public static let exitNoFace: Int32 = 2
 
     public static func exitStatus(for predictions: [ImagePrediction]) -> Int32 {
-        if predictions.contains(where: { $0.error != nil || $0.annotationError != nil }) { return exitUnreadable }
+        if predictions.contains(where: { $0.error != nil || $0.annotationError != nil }) {
+            return exitUnreadable
+        }
         if predictions.contains(where: { $0.faces.isEmpty }) { return exitNoFace }
         return exitSuccess
     }
@@ -28,12 +30,17 @@ public enum PredictionReport {
                 rows.append([prediction.path, "-", "no face found"])
             }
             for (number, face) in prediction.faces.enumerated() {
-                let box = prediction.takenAsFace ? "whole image" : "\(face.box.width)x\(face.box.height)+\(face.box.x)+\(face.box.y)"
+                let box =
+                    prediction.takenAsFace
+                    ? "whole image" : "\(face.box.width)x\(face.box.height)+\(face.box.x)+\(face.box.y)"
                 let top = face.top
-                rows.append([prediction.path, "\(number + 1)", box, "\(top.label) \(percent(top.probability))"]
-                            + face.probabilities.map { String(format: "%.3f", $0) })
+                rows.append(
+                    [prediction.path, "\(number + 1)", box, "\(top.label) \(percent(top.probability))"]
+                        + face.probabilities.map { String(format: "%.3f", $0) })
             }
-            if let error = prediction.annotationError { notes.append("\(prediction.path): annotation failed: \(error)") }
+            if let error = prediction.annotationError {
+                notes.append("\(prediction.path): annotation failed: \(error)")
+            }
         }
         return aligned(rows) + notes
     }
@@ -47,7 +54,9 @@ public enum PredictionReport {
         }
         return rows.map { row in
             row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: max(widths[column], cell.count), withPad: " ", startingAt: 0)
+                column == row.count - 1
+                    ? cell
+                    : cell.padding(toLength: max(widths[column], cell.count), withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }
     }
@@ -68,11 +77,12 @@ public enum PredictionReport {
     /// A JSON array with one object per image.
     public static func json(_ predictions: [ImagePrediction]) throws -> String {
         let records = predictions.map { prediction in
-            ImageRecord(path: prediction.path, width: prediction.size?.width, height: prediction.size?.height,
-                        takenAsFace: prediction.takenAsFace,
-                        faces: prediction.faces.map { FaceRecord($0, includesTrack: false) },
-                        error: prediction.error ?? prediction.annotationError.map { "annotation failed: \($0)" },
-                        annotation: prediction.annotationPath)
+            ImageRecord(
+                path: prediction.path, width: prediction.size?.width, height: prediction.size?.height,
+                takenAsFace: prediction.takenAsFace,
+                faces: prediction.faces.map { FaceRecord($0, includesTrack: false) },
+                error: prediction.error ?? prediction.annotationError.map { "annotation failed: \($0)" },
+                annotation: prediction.annotationPath)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

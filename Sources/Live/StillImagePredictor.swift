@@ -17,8 +17,10 @@ public struct ImagePrediction: Sendable {
     public var annotationPath: String?
     public var annotationError: String?
 
-    public init(path: String, size: PixelSize? = nil, faces: [RecognizedFace] = [], takenAsFace: Bool = false,
-                error: String? = nil) {
+    public init(
+        path: String, size: PixelSize? = nil, faces: [RecognizedFace] = [], takenAsFace: Bool = false,
+        error: String? = nil
+    ) {
         self.path = path
         self.size = size
         self.faces = faces
@@ -43,7 +45,9 @@ public final class StillImagePredictor {
     }
 
     /// Reads and predicts the image at `path`; writes an annotated copy to `annotationPath`.
-    public func predict(path: String, takesWholeImageAsFace: Bool = false, annotationPath: String? = nil) -> ImagePrediction {
+    public func predict(
+        path: String, takesWholeImageAsFace: Bool = false, annotationPath: String? = nil
+    ) -> ImagePrediction {
         let image: ColorImage
         do {
             image = try ColorImage(contentsOf: path)
@@ -63,19 +67,24 @@ public final class StillImagePredictor {
     }
 
     /// Predicts an image already in memory (`path` is only its name in the result).
-    public func predict(image: ColorImage, path: String, takesWholeImageAsFace: Bool = false) -> ImagePrediction {
+    public func predict(
+        image: ColorImage, path: String, takesWholeImageAsFace: Bool = false
+    ) -> ImagePrediction {
         let side = recognizer.classifier.faceSide
         let wholeFace = takesWholeImageAsFace || (image.width == side && image.height == side)
         do {
             let classNames = recognizer.classNames
             if wholeFace {
                 let probabilities = try recognizer.classify(face: try image.gray)
-                let face = RecognizedFace(box: PixelRect(x: 0, y: 0, width: image.width, height: image.height),
-                                          probabilities: probabilities, classNames: classNames)
+                let face = RecognizedFace(
+                    box: PixelRect(x: 0, y: 0, width: image.width, height: image.height),
+                    probabilities: probabilities, classNames: classNames)
                 return ImagePrediction(path: path, size: image.size, faces: [face], takenAsFace: true)
             }
             let faces = try recognizer.recognize(in: image).faces.enumerated().map { index, face in
-                RecognizedFace(box: face.box, probabilities: face.probabilities, classNames: classNames, track: index + 1)
+                RecognizedFace(
+                    box: face.box, probabilities: face.probabilities, classNames: classNames, track: index + 1
+                )
             }
             return ImagePrediction(path: path, size: image.size, faces: faces)
         } catch {
@@ -92,8 +101,9 @@ public final class StillImagePredictor {
             canvas = try image.resized(width: image.width * factor, height: image.height * factor)
             for index in faces.indices {
                 let box = faces[index].box
-                faces[index].box = PixelRect(x: box.x * factor, y: box.y * factor, width: box.width * factor,
-                                             height: box.height * factor)
+                faces[index].box = PixelRect(
+                    x: box.x * factor, y: box.y * factor, width: box.width * factor,
+                    height: box.height * factor)
             }
         }
         annotator.annotate(&canvas, faces: faces)

@@ -31,7 +31,7 @@ import Vision
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("broken.mp4").path
         var generator = SystemRandomNumberGenerator()
-        try Data((0 ..< 4096).map { _ in UInt8.random(in: 0 ... 255, using: &generator) })
+        try Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
             .write(to: URL(fileURLWithPath: path))
         let message = Self.message { _ = try Self.openSession(path) }
         #expect(message.contains("broken.mp4"), "\(message)")
@@ -94,12 +94,17 @@ import Vision
     @Test func missingModelSaysHowToGetOne() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let nowhere = AssetLocator(currentDirectory: directory.path, executablePath: directory.path + "/bin/fer")
+        let nowhere = AssetLocator(
+            currentDirectory: directory.path, executablePath: directory.path + "/bin/fer")
         let message = Self.message { _ = try ClassifierLoader.load(modelPath: nil, assets: nowhere) }
-        #expect(message.hasPrefix("no model found: the default model is not at "
-            + "'\(directory.path)/Assets/model/fer.safetensors' nor in the"))
+        #expect(
+            message.hasPrefix(
+                "no model found: the default model is not at "
+                    + "'\(directory.path)/Assets/model/fer.safetensors' nor in the"))
         #expect(message.hasSuffix("train one with `fer train` or pass --model PATH"))
-        let missing = Self.message { _ = try ClassifierLoader.load(modelPath: directory.path + "/x.safetensors") }
+        let missing = Self.message {
+            _ = try ClassifierLoader.load(modelPath: directory.path + "/x.safetensors")
+        }
         #expect(missing == "No model at '\(directory.path)/x.safetensors': nothing exists there.")
         let notAModel = directory.appendingPathComponent("notes.safetensors")
         try Data("hello".utf8).write(to: notAModel)

@@ -8,13 +8,15 @@ import Vision
     /// Probabilities that swing between two classes every frame, as an unsure model does.
     static func flickering(_ frame: Int) -> [Float] { frame % 2 == 0 ? [0.55, 0.45] : [0.4, 0.6] }
 
-    static func labelChanges(_ labels: [Int]) -> Int { zip(labels, labels.dropFirst()).filter { $0 != $1 }.count }
+    static func labelChanges(_ labels: [Int]) -> Int {
+        zip(labels, labels.dropFirst()).filter { $0 != $1 }.count
+    }
 
     @Test func smoothingStopsTheLabelFlickering() throws {
         var raw = try ExpressionSmoother(smoothing: 0)
         var smooth = try ExpressionSmoother(smoothing: 0.8)
         var rawLabels: [Int] = [], smoothLabels: [Int] = []
-        for frame in 0 ..< 40 {
+        for frame in 0..<40 {
             let face = FaceObservation(box: Self.box, probabilities: Self.flickering(frame))
             rawLabels.append(indexOfMaximum(raw.update([face])[0].probabilities) ?? -1)
             smoothLabels.append(indexOfMaximum(smooth.update([face])[0].probabilities) ?? -1)
@@ -39,11 +41,15 @@ import Vision
         var smoother = try ExpressionSmoother(smoothing: 0.5)
         let left = FaceBox(x: 10, y: 10, width: 60, height: 60)
         let right = FaceBox(x: 300, y: 20, width: 60, height: 60)
-        let start = smoother.update([FaceObservation(box: left, probabilities: [1, 0]),
-                                     FaceObservation(box: right, probabilities: [0, 1])])
+        let start = smoother.update([
+            FaceObservation(box: left, probabilities: [1, 0]),
+            FaceObservation(box: right, probabilities: [0, 1]),
+        ])
         // Next frame: listed the other way round and moved a little.
-        let moved = smoother.update([FaceObservation(box: right.offset(5), probabilities: [0, 1]),
-                                     FaceObservation(box: left.offset(5), probabilities: [1, 0])])
+        let moved = smoother.update([
+            FaceObservation(box: right.offset(5), probabilities: [0, 1]),
+            FaceObservation(box: left.offset(5), probabilities: [1, 0]),
+        ])
         #expect(start.map(\.track) == [1, 2])
         #expect(moved.map(\.track) == [2, 1])
         #expect(moved[0].probabilities == [0, 1])
@@ -57,7 +63,7 @@ import Vision
         _ = smoother.update([])
         _ = smoother.update([])
         #expect(smoother.update([face])[0].track == 1, "two missed frames are bridged")
-        for _ in 0 ..< 3 { _ = smoother.update([]) }
+        for _ in 0..<3 { _ = smoother.update([]) }
         let returned = smoother.update([FaceObservation(box: Self.box, probabilities: [0, 1])])
         #expect(returned[0].track == 2)
         #expect(returned[0].probabilities == [0, 1], "a new track starts from its own probabilities")
@@ -70,5 +76,7 @@ import Vision
 }
 
 extension FaceBox {
-    func offset(_ pixels: Int) -> FaceBox { FaceBox(x: x + pixels, y: y + pixels, width: width, height: height) }
+    func offset(_ pixels: Int) -> FaceBox {
+        FaceBox(x: x + pixels, y: y + pixels, width: width, height: height)
+    }
 }

@@ -21,7 +21,7 @@ import Vision
         #expect(outcome.error == nil, "\(String(describing: outcome.error))")
         let clip = TestSupport.demoClip
         let frames = collector.frames
-        #expect(frames.map(\.index) == Array(0 ..< clip.frameCount))
+        #expect(frames.map(\.index) == Array(0..<clip.frameCount))
         for frame in frames {
             #expect(frame.faces.count == 1, "frame \(frame.index): \(frame.faces)")
             guard let box = frame.faces.first?.box else { continue }
@@ -32,7 +32,8 @@ import Vision
             #expect(abs((frame.faces.first?.probabilities.reduce(0, +) ?? 0) - 1) < 1e-4)
         }
         #expect(frames.first?.timestamp == 0)
-        #expect(abs((frames.last?.timestamp ?? 0) - Double(clip.frameCount - 1) / clip.framesPerSecond) < 1e-6)
+        #expect(
+            abs((frames.last?.timestamp ?? 0) - Double(clip.frameCount - 1) / clip.framesPerSecond) < 1e-6)
 
         let summary = outcome.summary
         #expect(summary.frames == clip.frameCount)
@@ -45,7 +46,7 @@ import Vision
             .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
         #expect(lines.count == clip.frameCount)
         let records = try lines.map { try JSONDecoder().decode(FrameRecord.self, from: Data($0.utf8)) }
-        #expect(records.map(\.index) == Array(0 ..< clip.frameCount))
+        #expect(records.map(\.index) == Array(0..<clip.frameCount))
         #expect(records.allSatisfy { $0.faces.count == 1 && $0.faces[0].probabilities.count == 7 })
         #expect(records.first?.faces.first?.box == frames.first?.faces.first?.box)
 
@@ -100,7 +101,8 @@ import Vision
         let frames = collector.frames
         #expect(outcome.error == nil)
         #expect(frames.count >= 10)
-        #expect(Array(frames.map(\.index).prefix(10)) == Array(0 ..< 10))
-        #expect(frames.map(\.timestamp) == frames.map(\.timestamp).sorted(), "time keeps running across loops")
+        #expect(Array(frames.map(\.index).prefix(10)) == Array(0..<10))
+        #expect(
+            frames.map(\.timestamp) == frames.map(\.timestamp).sorted(), "time keeps running across loops")
     }
 }

@@ -6,19 +6,22 @@ import Vision
 
 @Suite struct LocatorTests {
     @Test func assetsAreFoundAboveTheExecutableAndInTheInstallPrefix() {
-        let assets = AssetLocator(currentDirectory: "/home/me", executablePath: "/src/fer/.build/release/fer",
-                                  fileExists: { _ in false })
-        #expect(assets.candidates(for: "Assets/model/fer.safetensors") == [
-            "/home/me/Assets/model/fer.safetensors",
-            "/src/fer/.build/release/Assets/model/fer.safetensors",
-            "/src/fer/.build/Assets/model/fer.safetensors",
-            "/src/fer/Assets/model/fer.safetensors",
-            "/src/Assets/model/fer.safetensors",
-            "/Assets/model/fer.safetensors",
-            "/src/fer/.build/share/fer/model/fer.safetensors",
-        ])
-        let checkout = AssetLocator(currentDirectory: "/home/me", executablePath: "/src/fer/.build/release/fer",
-                                    fileExists: { $0 == "/src/fer/Assets/astronaut.png" })
+        let assets = AssetLocator(
+            currentDirectory: "/home/me", executablePath: "/src/fer/.build/release/fer",
+            fileExists: { _ in false })
+        #expect(
+            assets.candidates(for: "Assets/model/fer.safetensors") == [
+                "/home/me/Assets/model/fer.safetensors",
+                "/src/fer/.build/release/Assets/model/fer.safetensors",
+                "/src/fer/.build/Assets/model/fer.safetensors",
+                "/src/fer/Assets/model/fer.safetensors",
+                "/src/Assets/model/fer.safetensors",
+                "/Assets/model/fer.safetensors",
+                "/src/fer/.build/share/fer/model/fer.safetensors",
+            ])
+        let checkout = AssetLocator(
+            currentDirectory: "/home/me", executablePath: "/src/fer/.build/release/fer",
+            fileExists: { $0 == "/src/fer/Assets/astronaut.png" })
         #expect(checkout.locate("Assets/astronaut.png") == "/src/fer/Assets/astronaut.png")
     }
 
@@ -32,7 +35,7 @@ import Vision
         #expect(try ModelLocator.reference(for: nil, assets: assets) == .checkpoint(path: shipped))
 
         let run = directory.appendingPathComponent("run")
-        for fold in 1 ... 2 {
+        for fold in 1...2 {
             let foldFolder = run.appendingPathComponent("fold-\(fold)")
             try FileManager.default.createDirectory(at: foldFolder, withIntermediateDirectories: true)
             _ = try TestSupport.writeCheckpoint(in: foldFolder, name: "best.safetensors", seed: UInt64(fold))
@@ -51,7 +54,7 @@ import Vision
         let first = clip.placement(0), middle = clip.placement(15), last = clip.placement(29)
         #expect(first.x < middle.x && middle.x < last.x, "left to right")
         #expect(middle.width > first.width, "grows towards the middle")
-        for index in 0 ..< 30 {
+        for index in 0..<30 {
             let place = clip.placement(index)
             #expect(place.clamped(to: clip.size) == place, "frame \(index) stays inside the picture")
         }

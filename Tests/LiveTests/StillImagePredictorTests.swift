@@ -5,8 +5,9 @@ import Vision
 
 @Suite struct StillImagePredictorTests {
     static func makePredictor() throws -> StillImagePredictor {
-        let recognizer = try FaceRecognizer(detector: try FaceDetector(),
-                                            classifier: try TestSupport.untrainedClassifier(), maximumFaces: 20)
+        let recognizer = try FaceRecognizer(
+            detector: try FaceDetector(),
+            classifier: try TestSupport.untrainedClassifier(), maximumFaces: 20)
         return StillImagePredictor(recognizer: recognizer)
     }
 
@@ -40,8 +41,9 @@ import Vision
         let blank = directory.appendingPathComponent("blank.png").path
         try ColorImage(width: 120, height: 90, filledWith: .white).write(to: blank)
         let predictor = try Self.makePredictor()
-        let annotations = try AnnotationPaths.paths(for: ["missing.jpg", notAnImage, blank, TestSupport.astronautPath],
-                                                    target: directory.appendingPathComponent("out").path)
+        let annotations = try AnnotationPaths.paths(
+            for: ["missing.jpg", notAnImage, blank, TestSupport.astronautPath],
+            target: directory.appendingPathComponent("out").path)
         let paths = ["missing.jpg", notAnImage, blank, TestSupport.astronautPath]
         let predictions = zip(paths, annotations).map { predictor.predict(path: $0, annotationPath: $1) }
 

@@ -14,7 +14,8 @@ enum TestSupport {
 
     /// A fresh empty folder under the system temporary folder.
     static func makeTemporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fer-live-tests-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fer-live-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
     }
@@ -26,7 +27,9 @@ enum TestSupport {
     }
 
     /// Writes an untrained seed checkpoint to `directory/name` and returns its path.
-    static func writeCheckpoint(in directory: URL, name: String = "model.safetensors", seed: UInt64 = 1) throws -> String {
+    static func writeCheckpoint(
+        in directory: URL, name: String = "model.safetensors", seed: UInt64 = 1
+    ) throws -> String {
         let model = try Model(spec: .seed(), seed: seed)
         let url = directory.appendingPathComponent(name)
         try Checkpoint(model: model, metadata: CheckpointMetadata(spec: model.spec)).write(to: url)

@@ -17,6 +17,8 @@ struct FerCommand: ParsableCommand {
           fer export --onnx --model runs/x/fold-1/best.safetensors
         """,
         version: version,
-        subcommands: [DoctorCommand.self, BenchCommand.self, ExportCommand.self, LiveCommand.self, PredictCommand.self]
+        subcommands: [
+            DoctorCommand.self, BenchCommand.self, ExportCommand.self, LiveCommand.self, PredictCommand.self,
+        ]
     )
 }

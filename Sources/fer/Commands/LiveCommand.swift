@@ -13,26 +13,27 @@ struct LiveCommand: ParsableCommand {
         commandName: "live",
         abstract: "Recognise expressions live from a camera, a video, a stream or images.",
         discussion: """
-        Faces are found with OpenCV's Haar cascade, cropped to 48×48 gray and classified;
-        probabilities are smoothed over time so the label does not flicker. A file ends
-        with a summary: frames, faces found, expression counts, speed, latency per stage.
+            Faces are found with OpenCV's Haar cascade, cropped to 48×48 gray and classified;
+            probabilities are smoothed over time so the label does not flicker. A file ends
+            with a summary: frames, faces found, expression counts, speed, latency per stage.
 
-        --source takes a camera index (0), a video file, an rtsp:// or http:// URL, a
-        folder or a glob of images ('frames/*.png'), or `demo` for a built-in clip made from
-        the astronaut photo. Ctrl-C stops cleanly (recordings are closed, the summary shown).
+            --source takes a camera index (0), a video file, an rtsp:// or http:// URL, a
+            folder or a glob of images ('frames/*.png'), or `demo` for a built-in clip made from
+            the astronaut photo. Ctrl-C stops cleanly (recordings are closed, the summary shown).
 
-        Examples:
-          fer live --source demo --plain
-          fer live --source clip.mp4 --jsonl - --plain | jq .faces
-          fer live --source clip.mp4 --record annotated.mp4 --snapshot last.jpg --plain
-          fer live --source 'frames/*.jpg' --faces 3 --smoothing 0
-        """
+            Examples:
+              fer live --source demo --plain
+              fer live --source clip.mp4 --jsonl - --plain | jq .faces
+              fer live --source clip.mp4 --record annotated.mp4 --snapshot last.jpg --plain
+              fer live --source 'frames/*.jpg' --faces 3 --smoothing 0
+            """
     )
 
     @Option(help: "Camera index, video file, rtsp/http URL, image folder or glob, or `demo`.")
     var source = "0"
 
-    @Option(help: "Checkpoint file or run folder (ensemble). Default: the shipped Assets/model/fer.safetensors.")
+    @Option(
+        help: "Checkpoint file or run folder (ensemble). Default: the shipped Assets/model/fer.safetensors.")
     var model: String?
 
     @Option(help: "Haar cascade XML (default: found in opencv-data's install folders).")
@@ -73,7 +74,9 @@ struct LiveCommand: ParsableCommand {
         guard smoothing >= 0, smoothing < 1 else { throw ValidationError("--smoothing must be in [0, 1)") }
         if let fps, !(fps > 0) { throw ValidationError("--fps must be positive") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-        if let snapshotFrame, snapshotFrame < 0 { throw ValidationError("--snapshot-frame must be 0 or more") }
+        if let snapshotFrame, snapshotFrame < 0 {
+            throw ValidationError("--snapshot-frame must be 0 or more")
+        }
     }
 
     func run() throws {
@@ -95,7 +98,11 @@ struct LiveCommand: ParsableCommand {
         // JSON lines on standard output keep it clean: everything else goes to standard error.
         let toStandardError = jsonl == "-"
         let report: @Sendable (String) -> Void = { line in
-            if toStandardError { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+            if toStandardError {
+                FileHandle.standardError.write(Data((line + "\n").utf8))
+            } else {
+                print(line)
+            }
         }
         if !plain, !toStandardError, isatty(STDOUT_FILENO) != 0 {
             report("(the interactive live screen is not available in this build; showing plain progress)")

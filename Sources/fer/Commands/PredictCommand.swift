@@ -8,27 +8,28 @@ struct PredictCommand: ParsableCommand {
         commandName: "predict",
         abstract: "Recognise the expressions of the faces in images.",
         discussion: """
-        Faces are found with OpenCV's Haar cascade in each image; an image of exactly
-        48×48 pixels, or any image with --cropped, is taken as one face. Each face gets its
-        label and the probability of every class, as a table or as JSON. A file that cannot
-        be read is reported in its row and the others are still processed.
+            Faces are found with OpenCV's Haar cascade in each image; an image of exactly
+            48×48 pixels, or any image with --cropped, is taken as one face. Each face gets its
+            label and the probability of every class, as a table or as JSON. A file that cannot
+            be read is reported in its row and the others are still processed.
 
-        Exit status: 0 when every image had a face, 2 when some image had none,
-        1 when some file could not be read or annotated.
+            Exit status: 0 when every image had a face, 2 when some image had none,
+            1 when some file could not be read or annotated.
 
-        Examples:
-          fer predict Assets/astronaut.png
-          fer predict photos/*.jpg --json
-          fer predict group.jpg --annotate group-annotated.png
-          fer predict a.jpg b.jpg --annotate annotated/
-          fer predict face48.png --cropped
-        """
+            Examples:
+              fer predict Assets/astronaut.png
+              fer predict photos/*.jpg --json
+              fer predict group.jpg --annotate group-annotated.png
+              fer predict a.jpg b.jpg --annotate annotated/
+              fer predict face48.png --cropped
+            """
     )
 
     @Argument(help: "Image files (JPEG, PNG, BMP, ...).")
     var images: [String]
 
-    @Option(help: "Checkpoint file or run folder (ensemble). Default: the shipped Assets/model/fer.safetensors.")
+    @Option(
+        help: "Checkpoint file or run folder (ensemble). Default: the shipped Assets/model/fer.safetensors.")
     var model: String?
 
     @Option(help: "Haar cascade XML (default: found in opencv-data's install folders).")
@@ -59,8 +60,10 @@ struct PredictCommand: ParsableCommand {
         let annotationPaths = try annotate.map { try AnnotationPaths.paths(for: images, target: $0) }
         var predictions: [ImagePrediction] = []
         for (index, path) in images.enumerated() {
-            predictions.append(predictor.predict(path: path, takesWholeImageAsFace: cropped,
-                                                 annotationPath: annotationPaths?[index]))
+            predictions.append(
+                predictor.predict(
+                    path: path, takesWholeImageAsFace: cropped,
+                    annotationPath: annotationPaths?[index]))
         }
         if json {
             print(try PredictionReport.json(predictions))
