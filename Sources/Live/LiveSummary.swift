@@ -67,7 +67,8 @@ public struct LiveSummary: Sendable, Equatable {
             "  frames       \(frames) in \(speed)",
             "  faces        \(facesFound) in \(framesWithFaces) frames (\(share)% of frames)",
             "  expressions  \(expressions.isEmpty ? "none (no face found)" : expressions)",
-            "  latency      decode \(Self.fixed(mean.decode, 2)) ms, detect \(Self.fixed(mean.detect, 2)) ms, "
+            "  latency      decode \(Self.fixed(mean.decode, 2)) ms, "
+                + "detect \(Self.fixed(mean.detect, 2)) ms, "
                 + "classify \(Self.fixed(mean.classify, 2)) ms per frame",
         ]
         if droppedFrames > 0 {
