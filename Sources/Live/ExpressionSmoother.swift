@@ -24,7 +24,7 @@ public struct ExpressionSmoother: Sendable {
     public init(smoothing: Double, minimumOverlap: Double = 0.3, memoryFrames: Int = 5) throws {
         guard smoothing >= 0, smoothing < 1 else {
             throw LiveError.invalidOption(
-                detail: "smoothing must be at least 0 and below 1, got \(smoothing)")
+                detail: "smoothing (--smoothing) must be at least 0 and below 1, got \(smoothing)")
         }
         self.smoothing = smoothing
         self.minimumOverlap = minimumOverlap

@@ -47,7 +47,7 @@ public final class FaceRecognizer {
     ) throws {
         guard maximumFaces >= 1 else {
             throw LiveError.invalidOption(
-                detail: "the number of faces must be at least 1, got \(maximumFaces)")
+                detail: "faces per image (--faces) must be at least 1, got \(maximumFaces)")
         }
         guard margin >= 0, margin <= 1 else {
             throw LiveError.invalidOption(detail: "the face margin must be between 0 and 1, got \(margin)")

@@ -28,18 +28,9 @@ public struct LiveConfiguration: Sendable {
 
     public init() {}
 
-    /// Throws for values that cannot work.
+    /// Throws for pacing and display values that cannot work. (`FaceRecognizer` checks the
+    /// faces and margin, `ExpressionSmoother` the smoothing.)
     public func validate() throws {
-        guard maximumFaces >= 1 else {
-            throw LiveError.invalidOption(detail: "--faces must be at least 1, got \(maximumFaces)")
-        }
-        guard smoothing >= 0, smoothing < 1 else {
-            throw LiveError.invalidOption(
-                detail: "--smoothing must be at least 0 and below 1, got \(smoothing)")
-        }
-        guard margin >= 0, margin <= 1 else {
-            throw LiveError.invalidOption(detail: "the face margin must be between 0 and 1, got \(margin)")
-        }
         if let frameRateLimit, !(frameRateLimit > 0 && frameRateLimit.isFinite) {
             throw LiveError.invalidOption(detail: "--fps must be a positive number, got \(frameRateLimit)")
         }

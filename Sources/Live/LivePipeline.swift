@@ -27,6 +27,7 @@ public final class LivePipeline: @unchecked Sendable {
     private let firstSource: any FrameSource
     private let reopen: SourceOpener?
     private let recognizer: FaceRecognizer
+    private let initialSmoother: ExpressionSmoother
     private let decoded: FrameQueue<DecodedFrame>
     private let detected = FrameQueue<DetectedFrame>(
         capacity: LivePipeline.classificationBatch, dropsOldest: false)
@@ -44,7 +45,7 @@ public final class LivePipeline: @unchecked Sendable {
 
     /// - Parameters:
     ///   - source: where frames come from; read only by the pipeline from now on.
-    ///   - recognizer: detection and classification; used only by the analysis thread.
+    ///   - recognizer: detection and classification; used only by the pipeline's threads.
     ///   - reopen: opens the source anew, needed when `configuration.loops` is set.
     public init(
         source: any FrameSource, recognizer: FaceRecognizer,
@@ -59,6 +60,7 @@ public final class LivePipeline: @unchecked Sendable {
         firstSource = source
         self.reopen = reopen
         self.recognizer = recognizer
+        initialSmoother = try ExpressionSmoother(smoothing: configuration.smoothing)
         classNames = recognizer.classNames
         sourceDescription = source.sourceDescription
         let live = source.expectedFrameCount == nil
@@ -69,13 +71,6 @@ public final class LivePipeline: @unchecked Sendable {
     /// Starts the threads; frames go to `sink`, the outcome to `onFinish` (on the output
     /// thread). Calling it twice does nothing the second time.
     public func start(sink: @escaping Sink, onFinish: (@Sendable (LiveOutcome) -> Void)? = nil) {
-        let smoother: ExpressionSmoother
-        do {
-            smoother = try ExpressionSmoother(smoothing: configuration.smoothing)
-        } catch {
-            finishEarly(error, onFinish: onFinish)
-            return
-        }
         control.lock()
         guard !started else {
             control.unlock()
@@ -88,7 +83,7 @@ public final class LivePipeline: @unchecked Sendable {
         BLAS.threadCount = 1
         spawn("fer.live.read") { self.readFrames() }
         spawn("fer.live.detect") { self.detectFaces() }
-        spawn("fer.live.classify") { self.classifyFaces(smoother: smoother) }
+        spawn("fer.live.classify") { self.classifyFaces() }
         spawn("fer.live.output") { self.deliverFrames(to: sink, onFinish: onFinish) }
     }
 
@@ -98,7 +93,7 @@ public final class LivePipeline: @unchecked Sendable {
         return wait()
     }
 
-    /// Blocks until the run has ended.
+    /// Blocks until the run has ended (call it after `start`).
     public func wait() -> LiveOutcome {
         control.lock()
         defer { control.unlock() }
@@ -276,8 +271,8 @@ public final class LivePipeline: @unchecked Sendable {
         detected.close()
     }
 
-    private func classifyFaces(smoother initial: ExpressionSmoother) {
-        var smoother = initial
+    private func classifyFaces() {
+        var smoother = initialSmoother
         var failed = false
         while let batch = detected.popBatch(maximum: Self.classificationBatch) {
             guard !failed else { continue }
@@ -350,17 +345,6 @@ public final class LivePipeline: @unchecked Sendable {
         control.lock()
         let result = LiveOutcome(
             summary: summary, error: firstError, wasStopped: stopping && firstError == nil)
-        outcome = result
-        control.broadcast()
-        control.unlock()
-        onFinish?(result)
-    }
-
-    private func finishEarly(_ error: any Error, onFinish: (@Sendable (LiveOutcome) -> Void)?) {
-        let result = LiveOutcome(
-            summary: LiveSummary(source: sourceDescription, classNames: classNames), error: error)
-        control.lock()
-        started = true
         outcome = result
         control.broadcast()
         control.unlock()

@@ -112,12 +112,17 @@ import Vision
         #expect(corrupt.contains("notes.safetensors"), "\(corrupt)")
     }
 
-    @Test func invalidOptionsAreRejected() {
-        var options = LiveOptions()
-        options.configuration.maximumFaces = 0
-        #expect(Self.message { _ = try LiveSession(options: options) }.contains("--faces"))
-        options = LiveOptions()
-        options.configuration.frameRateLimit = 0
-        #expect(Self.message { _ = try LiveSession(options: options) }.contains("--fps"))
+    @Test func invalidOptionsAreRejected() throws {
+        let classifier = try TestSupport.untrainedClassifier()
+        func message(_ change: (inout LiveOptions) -> Void) -> String {
+            var options = LiveOptions()
+            options.source = TestSupport.astronautPath
+            change(&options)
+            return Self.message { _ = try LiveSession(options: options, classifier: classifier) }
+        }
+        #expect(message { $0.configuration.maximumFaces = 0 }.contains("--faces"))
+        #expect(message { $0.configuration.smoothing = 1 }.contains("--smoothing"))
+        #expect(message { $0.configuration.frameRateLimit = 0 }.contains("--fps"))
+        #expect(message { $0.configuration.margin = 2 }.contains("margin"))
     }
 }

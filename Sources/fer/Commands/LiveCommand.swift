@@ -70,9 +70,6 @@ struct LiveCommand: ParsableCommand {
     var timeout = 10.0
 
     func validate() throws {
-        guard faces >= 1 else { throw ValidationError("--faces must be at least 1") }
-        guard smoothing >= 0, smoothing < 1 else { throw ValidationError("--smoothing must be in [0, 1)") }
-        if let fps, !(fps > 0) { throw ValidationError("--fps must be positive") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         if let snapshotFrame, snapshotFrame < 0 {
             throw ValidationError("--snapshot-frame must be 0 or more")

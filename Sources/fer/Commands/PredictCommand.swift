@@ -49,7 +49,6 @@ struct PredictCommand: ParsableCommand {
 
     func validate() throws {
         guard !images.isEmpty else { throw ValidationError("give at least one image") }
-        guard faces >= 1 else { throw ValidationError("--faces must be at least 1") }
     }
 
     func run() throws {
