@@ -13,13 +13,14 @@ struct LiveCommand: ParsableCommand {
         commandName: "live",
         abstract: "Recognise expressions live from a camera, a video, a stream or images.",
         discussion: """
-            Faces are found with OpenCV's Haar cascade, cropped to 48×48 gray and classified;
-            probabilities are smoothed over time so the label does not flicker. A file ends
-            with a summary: frames, faces found, expression counts, speed, latency per stage.
+            Faces are found with OpenCV's Haar cascade, cropped to 48×48 gray and classified; \
+            probabilities are smoothed over time so the label does not flicker. A file ends \
+            with a summary: frames, faces found, expression counts, speed and latency per stage.
 
-            --source takes a camera index (0), a video file, an rtsp:// or http:// URL, a
-            folder or a glob of images ('frames/*.png'), or `demo` for a built-in clip made from
-            the astronaut photo. Ctrl-C stops cleanly (recordings are closed, the summary shown).
+            --source takes a camera index (0), a video file, an rtsp:// or http:// URL, a \
+            folder or a glob of images ('frames/*.png'), or `demo` for a built-in clip made \
+            from the astronaut photo. Ctrl-C stops cleanly: recordings are closed and the \
+            summary shown.
 
             Examples:
               fer live --source demo --plain

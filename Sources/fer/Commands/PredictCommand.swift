@@ -8,13 +8,13 @@ struct PredictCommand: ParsableCommand {
         commandName: "predict",
         abstract: "Recognise the expressions of the faces in images.",
         discussion: """
-            Faces are found with OpenCV's Haar cascade in each image; an image of exactly
-            48×48 pixels, or any image with --cropped, is taken as one face. Each face gets its
-            label and the probability of every class, as a table or as JSON. A file that cannot
-            be read is reported in its row and the others are still processed.
+            Faces are found with OpenCV's Haar cascade in each image; an image of exactly \
+            48×48 pixels, or any image with --cropped, is taken as one face. Each face gets \
+            its label and the probability of every class, as a table or as JSON. A file that \
+            cannot be read is reported in its row and the others are still processed.
 
-            Exit status: 0 when every image had a face, 2 when some image had none,
-            1 when some file could not be read or annotated.
+            Exit status: 0 when every image had a face, 2 when some image had none, 1 when \
+            some file could not be read or annotated.
 
             Examples:
               fer predict Assets/astronaut.png
