@@ -106,3 +106,35 @@ import Vision
             frames.map(\.timestamp) == frames.map(\.timestamp).sorted(), "time keeps running across loops")
     }
 }
+
+@Suite struct LiveControllerTests {
+    /// Recorded if the finish callback runs.
+    static let finishMarker = LiveFrame(
+        index: -1, timestamp: 0, image: GrayImage(width: 1, height: 1), sourceScale: 1, faces: [],
+        timings: StageTimings(), framesPerSecond: 0)
+
+    @Test func noFrameArrivesAfterStopAndSnapshotsAreNumbered() throws {
+        let directory = try TestSupport.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var options = LiveOptions()
+        options.source = try TestSupport.writeDemoClip(in: directory)
+        options.configuration.loops = true
+        let session = try LiveSession(options: options, classifier: try TestSupport.untrainedClassifier())
+        let controller = LiveController(session: session, snapshotFolder: directory.path)
+        #expect(throws: LiveError.self) { try controller.saveSnapshot() }
+        let collector = FrameCollector()
+        controller.start(
+            onFrame: { frame in
+                collector.append(frame)
+                if frame.index == 4 { controller.stop() }
+            }, onFinish: { _, _ in collector.append(Self.finishMarker) })
+        let outcome = session.pipeline.wait()
+        #expect(outcome.wasStopped)
+        #expect(collector.frames.map(\.index) == Array(0...4), "nothing after stop, not even the finish call")
+        let first = try controller.saveSnapshot()
+        let second = try controller.saveSnapshot()
+        #expect(first == directory.appendingPathComponent("fer-snapshot-1.png").path)
+        #expect(second == directory.appendingPathComponent("fer-snapshot-2.png").path)
+        #expect(try ColorImage(contentsOf: first).size == TestSupport.demoClip.size)
+    }
+}
