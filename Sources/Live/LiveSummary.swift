@@ -65,17 +65,25 @@ public struct LiveSummary: Sendable, Equatable {
         var result = [
             "summary of \(source)",
             "  frames       \(frames) in \(speed)",
-            "  faces        \(facesFound) in \(framesWithFaces) frames (\(share)% of frames)",
+            "  faces        \(facesFound) in \(Self.count(framesWithFaces, "frame")) (\(share)% of frames)",
             "  expressions  \(expressions.isEmpty ? "none (no face found)" : expressions)",
             "  latency      decode \(Self.fixed(mean.decode, 2)) ms, "
                 + "detect \(Self.fixed(mean.detect, 2)) ms, "
                 + "classify \(Self.fixed(mean.classify, 2)) ms per frame",
         ]
         if droppedFrames > 0 {
-            result.append("  dropped      \(droppedFrames) frames (analysis fell behind the source)")
+            let dropped = Self.count(droppedFrames, "frame")
+            result.append("  dropped      \(dropped) (the analysis fell behind the source)")
         }
-        if skippedImages > 0 { result.append("  skipped      \(skippedImages) unreadable images") }
+        if skippedImages > 0 {
+            result.append("  skipped      \(Self.count(skippedImages, "unreadable image"))")
+        }
         return result
+    }
+
+    /// "1 frame", "2 frames".
+    static func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)\(value == 1 ? "" : "s")"
     }
 
     static func fixed(_ value: Double, _ digits: Int) -> String {
