@@ -22,12 +22,14 @@ public struct PlainProgress: Sendable {
         let faces: String
         if let first = frame.faces.first {
             let top = first.top
-            let count = frame.faces.count == 1 ? "1 face" : "\(frame.faces.count) faces"
-            faces = "\(top.label) \(Int((top.probability * 100).rounded()))% (\(count))"
+            faces = "\(top.label) \(Int((top.probability * 100).rounded()))% "
+                + "(\(LiveSummary.count(frame.faces.count, "face")))"
         } else {
             faces = "no face"
         }
-        return "\(position)  t=\(LiveSummary.fixed(frame.timestamp, 2))s  \(faces)  "
-            + "\(LiveSummary.fixed(frame.framesPerSecond, 1)) frames/s"
+        let line = "\(position)  t=\(LiveSummary.fixed(frame.timestamp, 2))s  \(faces)"
+        // The rate needs two frames; the first line goes without it.
+        guard frame.framesPerSecond > 0 else { return line }
+        return line + "  \(LiveSummary.fixed(frame.framesPerSecond, 1)) frames/s"
     }
 }
