@@ -69,7 +69,8 @@ public final class LivePipeline: @unchecked Sendable {
     }
 
     /// Starts the threads; frames go to `sink`, the outcome to `onFinish` (on the output
-    /// thread). Calling it twice does nothing the second time.
+    /// thread). Calling it twice does nothing the second time. Sets the engine to one BLAS
+    /// thread and one worker for the rest of the process: the stages already fill the cores.
     public func start(sink: @escaping Sink, onFinish: (@Sendable (LiveOutcome) -> Void)? = nil) {
         control.lock()
         guard !started else {
@@ -79,8 +80,9 @@ public final class LivePipeline: @unchecked Sendable {
         started = true
         startTime = Stopwatch.now()
         control.unlock()
-        // The stages keep both cores busy; multi-threaded BLAS would only make them contend.
+        // The stages keep the cores busy; multi-threaded inference would only make them contend.
         BLAS.threadCount = 1
+        Parallel.workerCount = 1
         spawn("fer.live.read") { self.readFrames() }
         spawn("fer.live.detect") { self.detectFaces() }
         spawn("fer.live.classify") { self.classifyFaces() }
