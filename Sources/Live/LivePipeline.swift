@@ -24,14 +24,14 @@ public final class LivePipeline: @unchecked Sendable {
     public let classNames: [String]
     /// The source's name for messages ("'clip.mp4'", "camera 0").
     public let sourceDescription: String
-    private let firstSource: any FrameSource
-    private let reopen: SourceOpener?
-    private let recognizer: FaceRecognizer
-    private let initialSmoother: ExpressionSmoother
-    private let decoded: FrameQueue<DecodedFrame>
-    private let detected = FrameQueue<DetectedFrame>(
+    let firstSource: any FrameSource
+    let reopen: SourceOpener?
+    let recognizer: FaceRecognizer
+    let initialSmoother: ExpressionSmoother
+    let decoded: FrameQueue<DecodedFrame>
+    let detected = FrameQueue<DetectedFrame>(
         capacity: LivePipeline.classificationBatch, dropsOldest: false)
-    private let processed = FrameQueue<LiveFrame>(capacity: 4, dropsOldest: false)
+    let processed = FrameQueue<LiveFrame>(capacity: 4, dropsOldest: false)
 
     private let control = NSCondition()
     private var started = false
@@ -39,7 +39,8 @@ public final class LivePipeline: @unchecked Sendable {
     private var stopping = false
     private var firstError: (any Error)?
     private var outcome: LiveOutcome?
-    private var startTime: UInt64 = 0
+    /// Set by `start` before the threads begin, read by them.
+    private(set) var startTime: UInt64 = 0
     /// Most frames whose faces are classified in one model call.
     static let classificationBatch = 8
 
@@ -138,7 +139,7 @@ public final class LivePipeline: @unchecked Sendable {
         return outcome != nil
     }
 
-    // MARK: - Threads
+    // MARK: - Control shared with the stages (LivePipelineStages.swift)
 
     private func spawn(_ name: String, _ body: @escaping @Sendable () -> Void) {
         let thread = Thread(block: body)
@@ -153,14 +154,14 @@ public final class LivePipeline: @unchecked Sendable {
         control.unlock()
     }
 
-    private var isStopping: Bool {
+    var isStopping: Bool {
         control.lock()
         defer { control.unlock() }
         return stopping
     }
 
     /// Waits while paused; true when it did wait (the frame pacing should restart).
-    private func waitWhilePaused() -> Bool {
+    func waitWhilePaused() -> Bool {
         control.lock()
         defer { control.unlock() }
         var waited = false
@@ -171,185 +172,24 @@ public final class LivePipeline: @unchecked Sendable {
         return waited
     }
 
+    /// Ends the run with `summary` and the first error, and wakes `wait()`.
+    func recordOutcome(_ summary: LiveSummary) -> LiveOutcome {
+        control.lock()
+        defer { control.unlock() }
+        let result = LiveOutcome(
+            summary: summary, error: firstError, wasStopped: stopping && firstError == nil)
+        outcome = result
+        control.broadcast()
+        return result
+    }
+
     /// Keeps the first error; it ends the run.
-    private func fail(_ error: any Error) {
+    func fail(_ error: any Error) {
         control.lock()
         if firstError == nil { firstError = error }
         stopping = true
         control.broadcast()
         control.unlock()
         decoded.close()
-    }
-
-    private func readFrames() {
-        var pacer = FramePacer(framesPerSecond: configuration.frameRateLimit)
-        var source = firstSource
-        var frame = ColorImage(width: 0, height: 0)
-        var index = 0
-        var indexInSource = 0
-        var mediaTimeOffset = 0.0
-        do {
-            while !isStopping {
-                if waitWhilePaused() { pacer.restart() }
-                if isStopping { break }
-                pacer.waitForNextFrame()
-                let decodeStart = Stopwatch.now()
-                guard try source.read(into: &frame) else {
-                    try Self.checkCleanEnd(of: source, framesRead: indexInSource)
-                    guard configuration.loops, indexInSource > 0, let reopen else { break }
-                    mediaTimeOffset += Self.mediaTime(of: indexInSource, in: source) ?? 0
-                    source = try reopen()
-                    indexInSource = 0
-                    continue
-                }
-                let item = try decode(
-                    frame, index: index, decodeStart: decodeStart,
-                    timestamp: Self.mediaTime(of: indexInSource, in: source).map { $0 + mediaTimeOffset }
-                        ?? Stopwatch.seconds(since: startTime))
-                guard decoded.push(item) else { break }
-                index += 1
-                indexInSource += 1
-            }
-        } catch {
-            fail(error)
-        }
-        decoded.close()
-    }
-
-    /// The gray display copy of a color frame, timed together with its decoding.
-    private func decode(
-        _ frame: ColorImage, index: Int, decodeStart: UInt64, timestamp: Double
-    ) throws -> DecodedFrame {
-        var display = try frame.gray
-        var scale = 1.0
-        if let width = configuration.displayWidth, display.width > width {
-            let height = max(
-                1, Int((Double(display.height) * Double(width) / Double(display.width)).rounded()))
-            scale = Double(display.width) / Double(width)
-            display = try display.resized(width: width, height: height)
-        }
-        return DecodedFrame(
-            index: index, timestamp: timestamp, color: frame, display: display, displayScale: scale,
-            decodeMilliseconds: Stopwatch.milliseconds(since: decodeStart))
-    }
-
-    /// Seconds into a file at frame `index`; nil for live sources (they use wall time).
-    private static func mediaTime(of index: Int, in source: any FrameSource) -> Double? {
-        guard source.expectedFrameCount != nil, let rate = source.framesPerSecond, rate > 0 else {
-            return nil
-        }
-        return Double(index) / rate
-    }
-
-    /// Throws when a source ended in a way the user should hear about: a truncated video, or
-    /// an image folder whose images all failed to decode.
-    private static func checkCleanEnd(of source: any FrameSource, framesRead: Int) throws {
-        if let capture = source as? VideoCapture, capture.endedEarly, let expected = capture.info.frameCount {
-            throw LiveError.truncatedVideo(
-                source: capture.sourceDescription, framesRead: capture.framesRead,
-                framesExpected: expected)
-        }
-        if let sequence = source as? ImageSequence, framesRead == 0, sequence.unreadableImages > 0 {
-            throw sequence.lastUnreadableError ?? VisionError.noImages(source: sequence.sourceDescription)
-        }
-    }
-
-    private func detectFaces() {
-        // Unrelated pictures of a folder cannot be followed from one to the next.
-        let interval = firstSource is ImageSequence ? 1 : configuration.fullScanInterval
-        let tracker = recognizer.makeTracker(fullScanInterval: interval)
-        var failed = false
-        while let item = decoded.pop() {
-            guard !failed else { continue }
-            do {
-                detected.push(
-                    DetectedFrame(
-                        decoded: item, faces: try recognizer.findFaces(in: item.color, tracker: tracker)))
-            } catch {
-                failed = true
-                fail(error)
-            }
-        }
-        detected.close()
-    }
-
-    private func classifyFaces() {
-        var smoother = initialSmoother
-        var failed = false
-        while let batch = detected.popBatch(maximum: Self.classificationBatch) {
-            guard !failed else { continue }
-            do {
-                let start = Stopwatch.now()
-                let probabilities = try recognizer.classify(crops: batch.flatMap(\.faces.crops))
-                // The batch's time is shared out by each frame's number of faces.
-                let millisecondsPerFace =
-                    probabilities.isEmpty
-                    ? 0
-                    : Stopwatch.milliseconds(since: start) / Double(probabilities.count)
-                var offset = 0
-                for item in batch {
-                    let count = item.faces.crops.count
-                    let observations = zip(item.faces.boxes, probabilities[offset..<offset + count]).map {
-                        FaceObservation(box: $0, probabilities: $1)
-                    }
-                    offset += count
-                    processed.push(
-                        makeFrame(
-                            item, observations: observations, smoothed: smoother.update(observations),
-                            classifyMilliseconds: millisecondsPerFace * Double(count)))
-                }
-            } catch {
-                failed = true
-                fail(error)
-            }
-        }
-        processed.close()
-    }
-
-    private func makeFrame(
-        _ item: DetectedFrame, observations: [FaceObservation],
-        smoothed: [(track: Int, probabilities: [Float])], classifyMilliseconds: Double
-    ) -> LiveFrame {
-        let faces = zip(observations, smoothed).map { face, result in
-            RecognizedFace(
-                box: face.box, probabilities: result.probabilities, classNames: classNames,
-                track: result.track)
-        }
-        let decoded = item.decoded
-        let timings = StageTimings(
-            decode: decoded.decodeMilliseconds, detect: item.faces.milliseconds,
-            classify: classifyMilliseconds)
-        return LiveFrame(
-            index: decoded.index, timestamp: decoded.timestamp, image: decoded.display,
-            sourceScale: decoded.displayScale, faces: faces, timings: timings, framesPerSecond: 0,
-            colorImage: decoded.color,
-            expectedFrameCount: configuration.loops ? nil : firstSource.expectedFrameCount)
-    }
-
-    private func deliverFrames(to sink: Sink, onFinish: (@Sendable (LiveOutcome) -> Void)?) {
-        var summary = LiveSummary(source: sourceDescription, classNames: classNames)
-        var meter = FrameRateMeter()
-        var sinkFailed = false
-        while var frame = processed.pop() {
-            frame.framesPerSecond = meter.record(at: Stopwatch.seconds(since: startTime))
-            summary.record(frame)
-            guard !sinkFailed else { continue }
-            do {
-                try sink(frame)
-            } catch {
-                sinkFailed = true
-                fail(error)
-            }
-        }
-        summary.seconds = Stopwatch.seconds(since: startTime)
-        summary.droppedFrames = decoded.dropped
-        summary.skippedImages = (firstSource as? ImageSequence)?.unreadableImages ?? 0
-        control.lock()
-        let result = LiveOutcome(
-            summary: summary, error: firstError, wasStopped: stopping && firstError == nil)
-        outcome = result
-        control.broadcast()
-        control.unlock()
-        onFinish?(result)
     }
 }
