@@ -19,13 +19,17 @@ struct cvb_cascade {
 namespace cvb {
 namespace {
 
-std::string quoted(const char *path) { return std::string("'") + path + "'"; }
+std::string quoted(const char *path) {
+    return std::string("'") + path + "'";
+}
 
 cv::Mat wrap(const uint8_t *pixels, int width, int height, int channels) {
     return cv::Mat(height, width, pixel_type(channels), const_cast<uint8_t *>(pixels));
 }
 
-int scaled(int length, double scale) { return std::max(1, static_cast<int>(std::lround(length * scale))); }
+int scaled(int length, double scale) {
+    return std::max(1, static_cast<int>(std::lround(length * scale)));
+}
 
 }  // namespace
 }  // namespace cvb
@@ -63,7 +67,8 @@ void cvb_cascade_free(cvb_cascade *cascade) {
 }
 
 int cvb_cascade_detect(cvb_cascade *cascade, const uint8_t *pixels, int width, int height, int channels,
-                       const cvb_detection_parameters *parameters, cvb_rect *faces, int capacity, int *count) {
+                       const cvb_detection_parameters *parameters, cvb_rect *faces, int capacity,
+                       int *count) {
     return guarded([&] {
         if (cascade == nullptr || parameters == nullptr || count == nullptr) {
             return fail(CVB_ERR_ARGUMENT, "null argument");
@@ -85,7 +90,8 @@ int cvb_cascade_detect(cvb_cascade *cascade, const uint8_t *pixels, int width, i
             scale = static_cast<double>(parameters->detectionWidth) / area.width;
         }
         if (parameters->scaledMinimumSize > 0 && parameters->minimumSize > parameters->scaledMinimumSize) {
-            scale = std::min(scale, static_cast<double>(parameters->scaledMinimumSize) / parameters->minimumSize);
+            scale =
+                std::min(scale, static_cast<double>(parameters->scaledMinimumSize) / parameters->minimumSize);
         }
         // Gray first, then shrink: a color frame and its gray version give the same faces.
         cv::Mat source = input;
@@ -108,7 +114,8 @@ int cvb_cascade_detect(cvb_cascade *cascade, const uint8_t *pixels, int width, i
         cv::Size minimum(scaled(parameters->minimumSize, scale), scaled(parameters->minimumSize, scale));
         cv::Size maximum;
         if (parameters->maximumSize > 0) {
-            maximum = cv::Size(scaled(parameters->maximumSize, scale), scaled(parameters->maximumSize, scale));
+            maximum =
+                cv::Size(scaled(parameters->maximumSize, scale), scaled(parameters->maximumSize, scale));
         }
         cascade->found.clear();
         cascade->classifier.detectMultiScale(source, cascade->found, parameters->scaleFactor,
@@ -138,7 +145,8 @@ int cvb_crop_gray(const uint8_t *pixels, int width, int height, int channels, cv
             !valid_buffer(destination, outputWidth, outputHeight)) {
             return CVB_ERR_ARGUMENT;
         }
-        cv::Rect area = cv::Rect(region.x, region.y, region.width, region.height) & cv::Rect(0, 0, width, height);
+        cv::Rect area =
+            cv::Rect(region.x, region.y, region.width, region.height) & cv::Rect(0, 0, width, height);
         if (area.empty()) return fail(CVB_ERR_ARGUMENT, "the face region lies outside the image");
         cv::Mat roi = wrap(pixels, width, height, channels)(area);
         thread_local cv::Mat gray;

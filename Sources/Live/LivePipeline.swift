@@ -70,8 +70,8 @@ public final class LivePipeline: @unchecked Sendable {
     }
 
     /// Starts the threads; frames go to `sink`, the outcome to `onFinish` (on the output
-    /// thread). Calling it twice does nothing the second time. Sets the engine to one BLAS
-    /// thread and one worker for the rest of the process: the stages already fill the cores.
+    /// thread). Calling it twice does nothing the second time. Sets the engine to one worker
+    /// for the rest of the process: the stages already fill the cores.
     public func start(sink: @escaping Sink, onFinish: (@Sendable (LiveOutcome) -> Void)? = nil) {
         control.lock()
         guard !started else {
@@ -81,8 +81,8 @@ public final class LivePipeline: @unchecked Sendable {
         started = true
         startTime = Stopwatch.now()
         control.unlock()
-        // The stages keep the cores busy; multi-threaded inference would only make them contend.
-        BLAS.threadCount = 1
+        // The stages keep the cores busy; batches split over workers would only make them contend
+        // (BLAS is single-threaded already: the engine sets that when a model is built).
         Parallel.workerCount = 1
         spawn("fer.live.read") { self.readFrames() }
         spawn("fer.live.detect") { self.detectFaces() }

@@ -38,6 +38,14 @@ public struct EpochMetrics: Codable, Sendable, Equatable {
         "fold", "epoch", "loss", "accuracy", "val_loss", "val_accuracy", "lr", "images_per_second", "seconds",
     ]
 
+    /// The best of `rows` by validation accuracy (the earliest on ties, as Keras's
+    /// `ModelCheckpoint(save_best_only=True)` keeps the first); nil when empty.
+    public static func best(of rows: [EpochMetrics]) -> EpochMetrics? {
+        rows.reduce(nil) { best, next in
+            best.map { next.validationAccuracy > $0.validationAccuracy ? next : $0 } ?? next
+        }
+    }
+
     /// The metrics stored in a checkpoint's metadata.
     var checkpointMetrics: [String: Double] {
         [

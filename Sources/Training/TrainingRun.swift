@@ -123,6 +123,13 @@ public final class TrainingRun: Sendable {
     public func wait() -> TrainingOutcome { completion.wait() }
 }
 
+/// How a run ended.
+public enum TrainingOutcome: Sendable {
+    case finished(RunSummary)
+    case cancelled(RunCancelled)
+    case failed(TrainingError)
+}
+
 /// The run's outcome, set once by the training queue and awaited by any thread.
 private final class Completion: @unchecked Sendable {
     private let condition = NSCondition()

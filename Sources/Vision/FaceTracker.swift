@@ -13,13 +13,19 @@ public final class FaceTracker {
         public var sizeChange: Double
         /// Faces followed at most (largest first).
         public var maximumFaces: Int
+        /// Side, in pixels, the smallest accepted face is shrunk to for the search around a
+        /// followed face (the cascade's window is 24); smaller is faster, larger steadier.
+        public var trackingFaceSize: Int
 
-        public init(fullScanInterval: Int = 10, searchMargin: Double = 0.5, sizeChange: Double = 1.33,
-                    maximumFaces: Int = 1) {
+        public init(
+            fullScanInterval: Int = 15, searchMargin: Double = 0.3, sizeChange: Double = 1.33,
+            maximumFaces: Int = 1, trackingFaceSize: Int = 30
+        ) {
             self.fullScanInterval = fullScanInterval
             self.searchMargin = searchMargin
             self.sizeChange = sizeChange
             self.maximumFaces = maximumFaces
+            self.trackingFaceSize = trackingFaceSize
         }
     }
 
@@ -46,15 +52,20 @@ public final class FaceTracker {
         for previous in faces {
             let side = max(previous.width, previous.height)
             let growth = Int((Double(side) * settings.searchMargin).rounded())
-            let region = PixelRect(x: previous.x - growth, y: previous.y - growth,
-                                   width: previous.width + 2 * growth, height: previous.height + 2 * growth)
+            let region = PixelRect(
+                x: previous.x - growth, y: previous.y - growth,
+                width: previous.width + 2 * growth, height: previous.height + 2 * growth)
             let change = max(1.01, settings.sizeChange)
             let smallest = max(1, Int(Double(side) / change))
             let largest = max(smallest, Int((Double(side) * change).rounded(.up)))
-            let candidates = try detector.detect(in: frame, within: region, faceSizes: smallest...largest)
-            if let best = candidates.max(by: { $0.intersectionOverUnion(with: previous)
-                < $1.intersectionOverUnion(with: previous) }),
-                !followed.contains(where: { $0.intersectionOverUnion(with: best) > 0.5 }) {
+            let candidates = try detector.detect(in: frame, within: region, faceSizes: smallest...largest,
+                scaledMinimumSize: settings.trackingFaceSize)
+            if let best = candidates.max(by: {
+                $0.intersectionOverUnion(with: previous)
+                    < $1.intersectionOverUnion(with: previous)
+            }),
+                !followed.contains(where: { $0.intersectionOverUnion(with: best) > 0.5 })
+            {
                 followed.append(best)
             }
         }

@@ -45,10 +45,13 @@ public struct GrayImage: PixelImage {
 
     /// Decodes an image file of known size into `buffer` (at least `width * height` bytes),
     /// so loaders can fill one large array without per-image allocations.
-    public static func read(contentsOf path: String, width: Int, height: Int,
-                            into buffer: UnsafeMutableBufferPointer<UInt8>) throws {
-        try ImageCodec.read(path: path, channels: channels, size: PixelSize(width: width, height: height),
-                            into: buffer)
+    public static func read(
+        contentsOf path: String, width: Int, height: Int,
+        into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) throws {
+        try ImageCodec.read(
+            path: path, channels: channels, size: PixelSize(width: width, height: height),
+            into: buffer)
     }
 
     /// Decodes encoded bytes (a JPEG or PNG in memory) to gray.
@@ -62,10 +65,13 @@ public struct GrayImage: PixelImage {
     }
 
     /// Decodes encoded bytes that must be an image of `width` x `height` into `buffer`.
-    public static func decode(bytes: UnsafeRawBufferPointer, width: Int, height: Int,
-                              into buffer: UnsafeMutableBufferPointer<UInt8>) throws {
-        try ImageCodec.decode(bytes: bytes, channels: channels, size: PixelSize(width: width, height: height),
-                              into: buffer)
+    public static func decode(
+        bytes: UnsafeRawBufferPointer, width: Int, height: Int,
+        into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) throws {
+        try ImageCodec.decode(
+            bytes: bytes, channels: channels, size: PixelSize(width: width, height: height),
+            into: buffer)
     }
 
     /// The pixel at column `x`, row `y`; nil outside the image.

@@ -89,3 +89,23 @@ import Testing
         #expect(progress.count == 1, "one report (the first) in 60 s")
     }
 }
+
+@Suite struct EventStreamTests {
+    @Test func streamDeliversEveryEventAndEndsWithTheRun() async throws {
+        let directory = Fixtures.temporaryDirectory("stream")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (events, sink) = TrainingEventStream.make()
+        let run = try TrainingRun(
+            config: Fixtures.config(epochs: 1, folds: [1]), dataset: Fixtures.shapes(trainPerClass: 10),
+            runsDirectory: directory, events: sink
+        )
+        run.start()
+        var received: [TrainingEvent] = []
+        for await event in events { received.append(event) }
+        guard case .runStarted = received.first, case .runFinished = received.last else {
+            Issue.record("the stream did not run from runStarted to runFinished")
+            return
+        }
+        #expect(received.contains { if case .epochFinished = $0 { true } else { false } })
+    }
+}

@@ -41,6 +41,7 @@ import Testing
         let test = run.dataset.heldOutIndices
         let report = try Evaluator.evaluate(ensemble, dataset: run.dataset, indices: test)
         #expect(report == run.summary.ensembleTest)
+        #expect(try Evaluator.evaluate(reference, dataset: run.dataset, indices: test) == report)
 
         let faces = test.prefix(4).map { Array(run.dataset.image(at: $0)) }
         let together = try ensemble.probabilities(for: faces)

@@ -9,6 +9,9 @@ import Vision
         let run = try Fixtures.endToEnd.get()
         let folder = run.folder
         #expect(try folder.readConfig() == run.config)
+        #expect(folder.foldNumbers == [1, 2, 3])
+        let runs = RunFolder.runs(in: folder.url.deletingLastPathComponent())
+        #expect(runs.map(\.url.lastPathComponent) == ["run"])
         #expect(try folder.readSummary() == run.summary)
 
         let csv = try String(contentsOf: folder.metricsCSVFile, encoding: .utf8).split(separator: "\n")
@@ -16,9 +19,7 @@ import Vision
         #expect(csv.count == 1 + 3 * run.config.epochs)
         #expect(csv[1].hasPrefix("1,1,"))
         #expect(csv.last?.hasPrefix("3,\(run.config.epochs),") == true)
-        let jsonLines = try String(contentsOf: folder.metricsJSONLinesFile, encoding: .utf8)
-            .split(separator: "\n")
-        let rows = try jsonLines.map { try JSONDecoder().decode(EpochMetrics.self, from: Data($0.utf8)) }
+        let rows = try folder.readMetrics()
         let epochEvents = run.events.compactMap { event -> EpochMetrics? in
             if case let .epochFinished(finished) = event { finished.metrics } else { nil }
         }

@@ -56,6 +56,7 @@ import Testing
         ("keep-last", { @Sendable in $0.keepLastCheckpoints = 0 }),
         ("patience", { @Sendable in $0.earlyStoppingPatience = 0 }),
         ("label smoothing", { @Sendable in $0.labelSmoothing = 1 }),
+        ("evaluation batch size", { @Sendable in $0.evaluationBatchSize = 0 }),
     ]
 
     @Test func invalidSettingsAreNamed() {

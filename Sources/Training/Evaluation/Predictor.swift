@@ -12,8 +12,9 @@ public final class Predictor {
     public let classNames: [String]
     /// Model input = pixel byte × `inputScale` (1/255: the [0, 1] inputs of training).
     public let inputScale: Float
-    /// Faces per forward pass when many are predicted at once.
-    public var batchSize = 256
+    /// Faces per forward pass when many are predicted at once (each model keeps buffers for a
+    /// batch of this size).
+    public var batchSize = 64
     private let input = Tensor(shape: [0])
 
     /// A predictor over `models`, which must share class names and take 48×48×1 faces.
@@ -33,6 +34,9 @@ public final class Predictor {
         }
         self.models = models
         classNames = first.spec.classNames
+        // The engine shards batches itself; multi-threaded BLAS calls inside the shards would
+        // oversubscribe the cores.
+        BLAS.threadCount = 1
         self.inputScale = inputScale
     }
 

@@ -10,9 +10,7 @@ enum RunPlots {
     /// the best epoch (by validation accuracy) marked.
     static func writeCurves(_ history: [EpochMetrics], fold: Int, to file: URL) throws {
         let rows = history.filter { $0.fold == fold }.sorted { $0.epoch < $1.epoch }
-        let best = rows.reduce(nil as EpochMetrics?) { best, next in
-            best.map { next.validationAccuracy > $0.validationAccuracy ? next : $0 } ?? next
-        }
+        let best = EpochMetrics.best(of: rows)
         let marker = best.map { (x: Double($0.epoch), label: "BEST \($0.epoch)") }
         func series(
             _ name: String, _ color: BGRColor, dashed: Bool, _ value: (EpochMetrics) -> Double

@@ -70,6 +70,19 @@ public struct RunFolder: Sendable, Equatable {
         return files.sorted { $0.epoch < $1.epoch }
     }
 
+    /// The fold numbers that have a `fold-<k>` folder, ascending.
+    public var foldNumbers: [Int] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.compactMap(Self.foldNumber(directoryName:)).sorted()
+    }
+
+    /// The run folders (those with a `config.json`) inside `runsDirectory`, by name.
+    public static func runs(in runsDirectory: URL) -> [RunFolder] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: runsDirectory.path)) ?? []
+        return names.sorted().map { RunFolder(url: runsDirectory.appendingPathComponent($0)) }
+            .filter { FileManager.default.fileExists(atPath: $0.configFile.path) }
+    }
+
     /// The default run name: local time and preset, e.g. `20260315-142501-seed`.
     public static func defaultName(preset: String, date: Date = Date()) -> String {
         let formatter = DateFormatter()
@@ -147,6 +160,22 @@ public struct RunFolder: Sendable, Equatable {
     /// The run's `config.json`.
     public func readConfig() throws(TrainingError) -> TrainingConfig {
         try readJSON(TrainingConfig.self, from: configFile)
+    }
+
+    /// The rows of `metrics.jsonl`: every finished epoch of every fold so far.
+    public func readMetrics() throws(TrainingError) -> [EpochMetrics] {
+        guard let data = FileManager.default.contents(atPath: metricsJSONLinesFile.path) else {
+            throw .io(path: metricsJSONLinesFile.path, reason: "the file is missing or unreadable")
+        }
+        var rows: [EpochMetrics] = []
+        for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
+            do {
+                rows.append(try JSONDecoder().decode(EpochMetrics.self, from: Data(line)))
+            } catch {
+                throw .io(path: metricsJSONLinesFile.path, reason: "line \(number + 1) is not a metrics row")
+            }
+        }
+        return rows
     }
 
     /// The run's `summary.json` (present once the run has finished).

@@ -1,9 +1,8 @@
+import App
 import ArgumentParser
 
 /// `fer`: facial expression recognition in the terminal.
 struct FerCommand: ParsableCommand {
-    static let version = "0.1.0"
-
     static let configuration = CommandConfiguration(
         commandName: "fer",
         abstract: "Facial expression recognition in the terminal.",
@@ -16,9 +15,10 @@ struct FerCommand: ParsableCommand {
           fer bench --json                training and inference throughput
           fer export --onnx --model runs/x/fold-1/best.safetensors
         """,
-        version: version,
+        version: FerVersion.current,
         subcommands: [
-            DoctorCommand.self, BenchCommand.self, ExportCommand.self, LiveCommand.self, PredictCommand.self,
+            EvalCommand.self, ExportCommand.self, BenchCommand.self, DoctorCommand.self, LiveCommand.self,
+            PredictCommand.self,
         ]
     )
 }
