@@ -1,3 +1,4 @@
+import Engine
 import Training
 
 /// Training's `Predictor` (one model or a fold ensemble) is the classifier of live mode and
@@ -8,8 +9,8 @@ extension Predictor: ExpressionClassifier {}
 /// is given.
 public enum ClassifierLoader {
     public static func load(
-        modelPath: String?, assets: AssetLocator = AssetLocator()
+        modelPath: String?, assetFolders: [String] = ShippedAssets.searchFolders()
     ) throws -> any ExpressionClassifier {
-        try Predictor.load(ModelLocator.reference(for: modelPath, assets: assets))
+        try Predictor.load(ModelLocator.reference(for: modelPath, assetFolders: assetFolders))
     }
 }

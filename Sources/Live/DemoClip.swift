@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Vision
 
@@ -5,8 +6,8 @@ import Vision
 /// background, bobbing up and down and growing then shrinking. Tests use it (the expected
 /// face box is known for every frame), and `fer live --source demo` plays it.
 public struct DemoClip: Sendable {
-    /// The photo shipped in `Assets`.
-    public static let photoPath = "Assets/astronaut.png"
+    /// The photo shipped in `Assets`, relative to that folder.
+    public static let photoPath = "astronaut.png"
     /// Square around the face in the photo, pasted into each frame.
     public static let facePatch = PixelRect(x: 135, y: 25, width: 180, height: 180)
     /// The face inside the photo, as the Haar cascade finds it.
@@ -88,14 +89,14 @@ public struct DemoClip: Sendable {
 
     /// The clip in fer's cache folder (`$XDG_CACHE_HOME/fer` or `~/.cache/fer`), made on first
     /// use from the shipped photo.
-    public func cachedFile(assets: AssetLocator = AssetLocator()) throws -> String {
+    public func cachedFile(assetFolders: [String] = ShippedAssets.searchFolders()) throws -> String {
         let name = "demo-\(size.width)x\(size.height)-\(frameCount)f-\(Int(framesPerSecond))fps.mp4"
         let folder = Self.cacheFolder()
         let path = folder.appendingPathComponent(name).path
         if FileManager.default.fileExists(atPath: path) { return path }
-        guard let photo = assets.locate(Self.photoPath) else {
+        guard let photo = ShippedAssets.locate(Self.photoPath, folders: assetFolders) else {
             throw LiveError.assetNotFound(
-                name: Self.photoPath, searched: assets.candidates(for: Self.photoPath))
+                name: Self.photoPath, searched: assetFolders)
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

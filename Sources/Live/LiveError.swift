@@ -1,3 +1,5 @@
+import Engine
+
 /// What can go wrong in live mode and `fer predict`, worded for the person at the terminal.
 /// Vision's own errors (no camera, unreadable video, stream timeout, ...) pass through as
 /// `VisionError`s; these cover the layer's own checks.
@@ -18,11 +20,9 @@ public enum LiveError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .modelNotFound(let searched):
-            let first = searched.first ?? ModelLocator.shippedModelPath
-            return "no model found: the default model is not at '\(first)'"
-                + (searched.count > 1
-                    ? " nor in the \(searched.count - 1) other places fer looks (above its executable, "
-                        + "its install prefix)" : "")
+            return
+                "no model found: the default model is not at '\(searched.first ?? ShippedAssets.modelPath)'"
+                + Self.otherPlaces(searched)
                 + " — train one with `fer train` or pass --model PATH"
         case .invalidFace(let detail), .outputFailed(let detail):
             return detail
@@ -32,8 +32,16 @@ public enum LiveError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(source) ended after \(framesRead) of \(framesExpected) frames: "
                 + "the file looks truncated or damaged"
         case .assetNotFound(let name, let searched):
-            return "cannot find '\(name)' (looked in " + searched.map { "'\($0)'" }.joined(separator: ", ")
-                + ") — run fer from its package folder or pass --source FILE"
+            return "cannot find '\(name)' in '\(searched.first ?? "Assets")'" + Self.otherPlaces(searched)
+                + " — run fer from its package folder, set \(ShippedAssets.environmentVariable) "
+                + "or pass --source FILE"
         }
+    }
+
+    /// " nor in 5 other places fer looks (...)" for a list of searched paths.
+    private static func otherPlaces(_ searched: [String]) -> String {
+        guard searched.count > 1 else { return "" }
+        return " nor in \(LiveSummary.count(searched.count - 1, "other place")) fer looks "
+            + "(\(ShippedAssets.environmentVariable), above its executable, its install prefix)"
     }
 }

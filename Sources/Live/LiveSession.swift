@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Vision
 
@@ -42,18 +43,21 @@ public final class LiveSession: Sendable {
     /// - Parameter classifier: a classifier to use instead of loading `options.modelPath`.
     public init(
         options: LiveOptions, classifier: (any ExpressionClassifier)? = nil,
-        assets: AssetLocator = AssetLocator()
+        assetFolders: [String] = ShippedAssets.searchFolders()
     ) throws {
         try options.configuration.validate()
         // Model and detector first: a missing model should not wait for a stream to time out.
-        let model = try classifier ?? ClassifierLoader.load(modelPath: options.modelPath, assets: assets)
+        let model =
+            try classifier
+            ?? ClassifierLoader.load(
+                modelPath: options.modelPath, assetFolders: assetFolders)
         let detector = try FaceDetector(
             cascadePath: options.cascadePath, parameters: options.configuration.detection)
         let recognizer = try FaceRecognizer(
             detector: detector, classifier: model,
             maximumFaces: options.configuration.maximumFaces,
             margin: options.configuration.margin)
-        let location = try Self.resolveSource(options.source, assets: assets)
+        let location = try Self.resolveSource(options.source, assetFolders: assetFolders)
         let timeout = options.streamTimeout
         let source = try location.open(timeout: timeout)
         var configuration = options.configuration
@@ -78,9 +82,9 @@ public final class LiveSession: Sendable {
 
     /// `demo` is the cached demo clip (unless a file of that name exists); anything else is
     /// parsed by `SourceLocation`.
-    static func resolveSource(_ argument: String, assets: AssetLocator) throws -> SourceLocation {
+    static func resolveSource(_ argument: String, assetFolders: [String]) throws -> SourceLocation {
         if argument == demoSourceName, !FileManager.default.fileExists(atPath: argument) {
-            return .videoFile(path: try DemoClip().cachedFile(assets: assets))
+            return .videoFile(path: try DemoClip().cachedFile(assetFolders: assetFolders))
         }
         return SourceLocation(parsing: argument)
     }

@@ -22,7 +22,8 @@ public struct PlainProgress: Sendable {
         let faces: String
         if let first = frame.faces.first {
             let top = first.top
-            faces = "\(top.label) \(Int((top.probability * 100).rounded()))% "
+            faces =
+                "\(top.label) \(Int((top.probability * 100).rounded()))% "
                 + "(\(LiveSummary.count(frame.faces.count, "face")))"
         } else {
             faces = "no face"

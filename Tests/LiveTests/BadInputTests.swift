@@ -94,13 +94,12 @@ import Vision
     @Test func missingModelSaysHowToGetOne() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let nowhere = AssetLocator(
-            currentDirectory: directory.path, executablePath: directory.path + "/bin/fer")
-        let message = Self.message { _ = try ClassifierLoader.load(modelPath: nil, assets: nowhere) }
+        let folders = [directory.appendingPathComponent("Assets").path, "/nowhere/Assets"]
+        let message = Self.message { _ = try ClassifierLoader.load(modelPath: nil, assetFolders: folders) }
         #expect(
             message.hasPrefix(
                 "no model found: the default model is not at "
-                    + "'\(directory.path)/Assets/model/fer.safetensors' nor in the"))
+                    + "'\(directory.path)/Assets/model/fer.safetensors' nor in 1 other place fer looks"))
         #expect(message.hasSuffix("train one with `fer train` or pass --model PATH"))
         let missing = Self.message {
             _ = try ClassifierLoader.load(modelPath: directory.path + "/x.safetensors")
@@ -110,6 +109,12 @@ import Vision
         try Data("hello".utf8).write(to: notAModel)
         let corrupt = Self.message { _ = try ClassifierLoader.load(modelPath: notAModel.path) }
         #expect(corrupt.contains("notes.safetensors"), "\(corrupt)")
+    }
+
+    @Test func missingDemoPhotoSaysWhereItLooked() {
+        let clip = DemoClip(size: PixelSize(width: 64, height: 64), frameCount: 1, framesPerSecond: 1234)
+        let message = Self.message { _ = try clip.cachedFile(assetFolders: ["/nowhere/Assets"]) }
+        #expect(message.hasPrefix("cannot find 'astronaut.png' in '/nowhere/Assets' — run fer from its"))
     }
 
     @Test func invalidOptionsAreRejected() throws {

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Testing
 @testable import Live
@@ -5,34 +6,15 @@ import Training
 import Vision
 
 @Suite struct LocatorTests {
-    @Test func assetsAreFoundAboveTheExecutableAndInTheInstallPrefix() {
-        let assets = AssetLocator(
-            currentDirectory: "/home/me", executablePath: "/src/fer/.build/release/fer",
-            fileExists: { _ in false })
-        #expect(
-            assets.candidates(for: "Assets/model/fer.safetensors") == [
-                "/home/me/Assets/model/fer.safetensors",
-                "/src/fer/.build/release/Assets/model/fer.safetensors",
-                "/src/fer/.build/Assets/model/fer.safetensors",
-                "/src/fer/Assets/model/fer.safetensors",
-                "/src/Assets/model/fer.safetensors",
-                "/Assets/model/fer.safetensors",
-                "/src/fer/.build/share/fer/model/fer.safetensors",
-            ])
-        let checkout = AssetLocator(
-            currentDirectory: "/home/me", executablePath: "/src/fer/.build/release/fer",
-            fileExists: { $0 == "/src/fer/Assets/astronaut.png" })
-        #expect(checkout.locate("Assets/astronaut.png") == "/src/fer/Assets/astronaut.png")
-    }
-
     @Test func shippedModelIsTheDefaultAndARunFolderAnEnsemble() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let modelFolder = directory.appendingPathComponent("Assets/model")
+        let assets = directory.appendingPathComponent("Assets")
+        let modelFolder = assets.appendingPathComponent("model")
         try FileManager.default.createDirectory(at: modelFolder, withIntermediateDirectories: true)
         let shipped = try TestSupport.writeCheckpoint(in: modelFolder, name: "fer.safetensors")
-        let assets = AssetLocator(currentDirectory: directory.path, executablePath: "/nowhere/bin/fer")
-        #expect(try ModelLocator.reference(for: nil, assets: assets) == .checkpoint(path: shipped))
+        let folders = [directory.appendingPathComponent("elsewhere").path, assets.path]
+        #expect(try ModelLocator.reference(for: nil, assetFolders: folders) == .checkpoint(path: shipped))
 
         let run = directory.appendingPathComponent("run")
         for fold in 1...2 {
@@ -40,7 +22,7 @@ import Vision
             try FileManager.default.createDirectory(at: foldFolder, withIntermediateDirectories: true)
             _ = try TestSupport.writeCheckpoint(in: foldFolder, name: "best.safetensors", seed: UInt64(fold))
         }
-        let classifier = try ClassifierLoader.load(modelPath: run.path, assets: assets)
+        let classifier = try ClassifierLoader.load(modelPath: run.path, assetFolders: folders)
         let predictor = try #require(classifier as? Predictor)
         #expect(predictor.models.count == 2)
         let face = [UInt8](repeating: 128, count: 48 * 48)
