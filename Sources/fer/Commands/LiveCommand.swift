@@ -94,13 +94,11 @@ struct LiveCommand: ParsableCommand {
         let session = try LiveSession(options: options)
 
         // JSON lines on standard output keep it clean: everything else goes to standard error.
+        // Written unbuffered, so progress streams through pipes (`| tee log`) as it happens.
         let toStandardError = jsonl == "-"
         let report: @Sendable (String) -> Void = { line in
-            if toStandardError {
-                FileHandle.standardError.write(Data((line + "\n").utf8))
-            } else {
-                print(line)
-            }
+            let handle = toStandardError ? FileHandle.standardError : FileHandle.standardOutput
+            handle.write(Data((line + "\n").utf8))
         }
         if !plain, !toStandardError, isatty(STDOUT_FILENO) != 0 {
             report("(the interactive live screen is not available in this build; showing plain progress)")
