@@ -40,8 +40,9 @@ public final class LiveOutputs: @unchecked Sendable {
 
     /// Opens the JSON lines file at once, so a bad path fails before any frame is read.
     public init(settings: Settings, annotator: FrameAnnotator = FrameAnnotator()) throws {
-        if let rate = settings.recordingPath.map({ _ in settings.recordingFramesPerSecond }), !(rate > 0) {
-            throw LiveError.invalidOption(detail: "the recording frame rate must be positive, got \(rate)")
+        if settings.recordingPath != nil, !(settings.recordingFramesPerSecond > 0) {
+            throw LiveError.invalidOption(
+                detail: "the recording frame rate must be positive, got \(settings.recordingFramesPerSecond)")
         }
         for path in [settings.recordingPath, settings.snapshotPath].compactMap({ $0 }) {
             try Self.checkFolderIsWritable(for: path)
@@ -63,11 +64,6 @@ public final class LiveOutputs: @unchecked Sendable {
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw LiveError.outputFailed(detail: "cannot write '\(path)': folder '\(folder)' is not writable")
         }
-    }
-
-    /// True when nothing is written (no path was given).
-    public var isEmpty: Bool {
-        settings.jsonLinesPath == nil && settings.recordingPath == nil && settings.snapshotPath == nil
     }
 
     /// Writes one frame's line and video frame; keeps it when it is the snapshot frame.
