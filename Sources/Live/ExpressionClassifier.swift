@@ -17,10 +17,3 @@ public protocol ExpressionClassifier: AnyObject {
 extension ExpressionClassifier {
     public var faceSide: Int { 48 }
 }
-
-/// Index of the largest value (the first on ties); nil for an empty array.
-func indexOfMaximum(_ values: [Float]) -> Int? {
-    guard var best = values.indices.first else { return nil }
-    for index in values.indices where values[index] > values[best] { best = index }
-    return best
-}

@@ -112,11 +112,11 @@ public struct FrameAnnotator: Sendable {
             x: gap, y: gap, width: nameWidth + barLength + percentWidth + 4 * gap,
             height: rowHeight * names.count + gap)
         image.fillRectangle(panel, color: .black, opacity: 0.55)
-        let best = indexOfMaximum(face.probabilities)
+        let best = face.top.label
         for (row, name) in names.enumerated() {
             let probability = Double(min(max(face.probabilities[row], 0), 1))
             let y = panel.y + gap / 2 + row * rowHeight
-            let highlight = row == best
+            let highlight = name == best
             let textColor = highlight ? BGRColor.white : BGRColor(red: 190, green: 190, blue: 190)
             image.drawText(name, at: PixelPoint(x: panel.x + gap, y: y + 2), scale: scale, color: textColor)
             let barX = panel.x + 2 * gap + nameWidth

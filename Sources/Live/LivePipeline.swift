@@ -90,12 +90,6 @@ public final class LivePipeline: @unchecked Sendable {
         spawn("fer.live.output") { self.deliverFrames(to: sink, onFinish: onFinish) }
     }
 
-    /// Starts, waits for the end and returns the outcome.
-    public func run(sink: @escaping Sink) -> LiveOutcome {
-        start(sink: sink)
-        return wait()
-    }
-
     /// Blocks until the run has ended (call it after `start`).
     public func wait() -> LiveOutcome {
         control.lock()
@@ -108,13 +102,6 @@ public final class LivePipeline: @unchecked Sendable {
     public func pause() { setPaused(true) }
 
     public func resume() { setPaused(false) }
-
-    public func togglePause() {
-        control.lock()
-        let value = !paused
-        control.unlock()
-        setPaused(value)
-    }
 
     public var isPaused: Bool {
         control.lock()
@@ -130,13 +117,6 @@ public final class LivePipeline: @unchecked Sendable {
         control.broadcast()
         control.unlock()
         decoded.close()
-    }
-
-    /// True once the run has ended.
-    public var isFinished: Bool {
-        control.lock()
-        defer { control.unlock() }
-        return outcome != nil
     }
 
     // MARK: - Control shared with the stages (LivePipelineStages.swift)
