@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "fer",
             dependencies: [
-                "App", "Engine",
+                "App", "Live", "Vision", "Engine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "VisionTests", dependencies: ["Vision"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetTests", dependencies: ["Dataset"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
-        .testTarget(name: "LiveTests", dependencies: ["Live"]),
+        .testTarget(name: "LiveTests", dependencies: ["Live", "Training", "Vision", "Engine"]),
         .testTarget(name: "AppTests", dependencies: ["App"]),
     ],
     swiftLanguageModes: [.v6],

@@ -16,6 +16,9 @@ struct FerCommand: ParsableCommand {
           fer export --onnx --model runs/x/fold-1/best.safetensors
         """,
         version: FerVersion.current,
-        subcommands: [EvalCommand.self, ExportCommand.self, BenchCommand.self, DoctorCommand.self]
+        subcommands: [
+            EvalCommand.self, ExportCommand.self, BenchCommand.self, DoctorCommand.self, LiveCommand.self,
+            PredictCommand.self,
+        ]
     )
 }
