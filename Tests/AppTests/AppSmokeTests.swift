@@ -1,6 +1,0 @@
-import Testing
-@testable import App
-
-@Test func appModuleLinks() {
-    #expect("\(AppModule.self)" == "AppModule")
-}
