@@ -1,0 +1,67 @@
+/// The result of evaluating a model (or an ensemble) on labelled faces: what `fer eval` prints
+/// and what `summary.json` stores.
+public struct EvaluationReport: Codable, Sendable, Equatable {
+    public let sampleCount: Int
+    public let accuracy: Double
+    /// Mean cross-entropy of the predicted probabilities; nil when not measured.
+    public let loss: Double?
+    public let classes: [ClassMetrics]
+    /// Unweighted mean F1 over classes.
+    public let macroF1: Double
+    /// F1 averaged with each class weighted by its support.
+    public let weightedF1: Double
+    public let confusionMatrix: ConfusionMatrix
+
+    /// The report of a confusion matrix (and optionally the mean loss of the same samples).
+    public init(confusionMatrix: ConfusionMatrix, loss: Double? = nil) {
+        let classes = confusionMatrix.classMetrics
+        let total = confusionMatrix.total
+        self.confusionMatrix = confusionMatrix
+        self.classes = classes
+        self.loss = loss
+        sampleCount = total
+        accuracy = confusionMatrix.accuracy
+        macroF1 = classes.isEmpty ? 0 : classes.reduce(0) { $0 + $1.f1 } / Double(classes.count)
+        weightedF1 = total == 0 ? 0 : classes.reduce(0) { $0 + $1.f1 * Double($1.support) } / Double(total)
+    }
+
+    /// A readable table: accuracy, per-class precision/recall/F1/support, and the confusion matrix.
+    public var lines: [String] {
+        let nameWidth = max(12, (classes.map(\.name.count).max() ?? 0) + 2)
+        func padded(_ text: String, _ width: Int, left: Bool = false) -> String {
+            let fill = String(repeating: " ", count: max(0, width - text.count))
+            return left ? text + fill : fill + text
+        }
+        var lines = ["accuracy: \(Formatting.fixed(accuracy, 4)) on \(Formatting.grouped(sampleCount)) images"
+            + (loss.map { " - loss: \(Formatting.fixed($0, 4))" } ?? "")]
+        lines.append("")
+        lines.append(padded("", nameWidth, left: true) + ["precision", "recall", "f1", "support"]
+            .map { padded($0, 10) }.joined())
+        for metrics in classes {
+            lines.append(padded(metrics.name, nameWidth, left: true)
+                + [metrics.precision, metrics.recall, metrics.f1].map { padded(Formatting.fixed($0, 4), 10) }.joined()
+                + padded(Formatting.grouped(metrics.support), 10))
+        }
+        lines.append(padded("macro avg", nameWidth, left: true) + padded("", 20) + padded(Formatting.fixed(macroF1, 4), 10))
+        lines.append(padded("weighted avg", nameWidth, left: true) + padded("", 20)
+            + padded(Formatting.fixed(weightedF1, 4), 10))
+        lines.append("")
+        lines.append("confusion matrix (rows: actual, columns: predicted)")
+        let names = confusionMatrix.classNames
+        let cellWidth = max(7, (confusionMatrix.counts.flatMap { $0 }.max().map { String($0).count } ?? 1) + 2)
+        lines.append(padded("", nameWidth, left: true) + names.map { padded(String($0.prefix(cellWidth - 1)), cellWidth) }
+            .joined())
+        for (name, row) in zip(names, confusionMatrix.counts) {
+            lines.append(padded(name, nameWidth, left: true) + row.map { padded(String($0), cellWidth) }.joined())
+        }
+        return lines
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sampleCount = "sample_count"
+        case accuracy, loss, classes
+        case macroF1 = "macro_f1"
+        case weightedF1 = "weighted_f1"
+        case confusionMatrix = "confusion_matrix"
+    }
+}

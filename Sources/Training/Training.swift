@@ -1,2 +1,0 @@
-/// The Training layer of fer (see README).
-public enum TrainingModule {}

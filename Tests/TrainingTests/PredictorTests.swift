@@ -1,0 +1,92 @@
+import Dataset
+import Engine
+import Foundation
+import Testing
+@testable import Training
+
+@Suite struct PredictorTests {
+    @Test func modelReferencesResolveRunsFoldsFilesAndTheDefault() throws {
+        let run = try Fixtures.endToEnd.get()
+        let folder = run.folder
+        let bests = (1 ... 3).map { folder.bestCheckpoint(fold: $0).path }
+        #expect(try ModelReference.resolve(folder.url.path, defaultModelPath: "/nowhere")
+            == .ensemble(folder: folder.url.path, checkpoints: bests))
+        #expect(try ModelReference.resolve(folder.foldDirectory(2).path, defaultModelPath: "/nowhere")
+            == .checkpoint(path: bests[1]))
+        let epochFile = folder.epochCheckpoint(fold: 1, epoch: run.config.epochs).path
+        #expect(try ModelReference.resolve(epochFile, defaultModelPath: "/nowhere") == .checkpoint(path: epochFile))
+        #expect(try ModelReference.resolve(nil, defaultModelPath: bests[0]) == .checkpoint(path: bests[0]))
+
+        #expect {
+            try ModelReference.resolve(nil, defaultModelPath: "/nowhere/model")
+        } throws: { error in
+            "\(error)".contains("default model is missing")
+        }
+        let empty = Fixtures.temporaryDirectory("empty-models")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(throws: TrainingError.self) { try ModelReference.resolve(empty.path, defaultModelPath: "/nowhere") }
+    }
+
+    @Test func ensembleAveragesItsMembersAndMatchesTheSummary() throws {
+        let run = try Fixtures.endToEnd.get()
+        let reference = try ModelReference.resolve(run.folder.url.path, defaultModelPath: "/nowhere")
+        let ensemble = try Predictor.load(reference)
+        #expect(ensemble.models.count == 3)
+        #expect(ensemble.classNames == Fixtures.classNames)
+
+        let test = run.dataset.heldOutIndices
+        let report = try Evaluator.evaluate(ensemble, dataset: run.dataset, indices: test)
+        #expect(report == run.summary.ensembleTest)
+
+        let faces = test.prefix(4).map { Array(run.dataset.image(at: $0)) }
+        let together = try ensemble.probabilities(for: faces)
+        let members = try reference.checkpointPaths.map { try Predictor.load(.checkpoint(path: $0)).probabilities(for: faces) }
+        for (face, probabilities) in together.enumerated() {
+            #expect(abs(probabilities.reduce(0, +) - 1) < 1e-5)
+            for (index, value) in probabilities.enumerated() {
+                let mean = members.reduce(Float(0)) { $0 + $1[face][index] } / 3
+                #expect(abs(value - mean) < 1e-6)
+            }
+        }
+        let prediction = try ensemble.prediction(for: faces[0])
+        #expect(prediction.label == Fixtures.classNames[prediction.classIndex])
+        #expect(prediction.confidence == prediction.probabilities.max())
+        #expect(prediction.classIndex == Int(run.dataset.labels[test[0]]))
+    }
+
+    @Test func badInputIsRejectedWithAReason() throws {
+        let run = try Fixtures.endToEnd.get()
+        let predictor = try Predictor.load(.checkpoint(path: run.folder.bestCheckpoint(fold: 1).path))
+        #expect {
+            try predictor.probabilities(for: [UInt8](repeating: 0, count: 100))
+        } throws: { error in
+            "\(error)".contains("100 bytes")
+        }
+        let sevenClasses = try FaceDataset(
+            pixels: [UInt8](repeating: 0, count: 2304), labels: [0], classNames: FER2013.classNames
+        )
+        #expect {
+            try Evaluator.evaluate(predictor, dataset: sevenClasses)
+        } throws: { error in
+            "\(error)".contains("classes")
+        }
+        #expect(throws: TrainingError.self) { try Predictor(models: []) }
+        let notAFile = Fixtures.temporaryDirectory("garbage").appendingPathExtension("safetensors")
+        try Data("not a checkpoint".utf8).write(to: notAFile)
+        defer { try? FileManager.default.removeItem(at: notAFile) }
+        #expect {
+            try Predictor.load(.checkpoint(path: notAFile.path))
+        } throws: { error in
+            "\(error)".contains(notAFile.path)
+        }
+    }
+
+    @Test func defaultEvaluationIndicesAreTheHeldOutSplit() throws {
+        let withTest = try Fixtures.shapes(trainPerClass: 2, testPerClass: 1)
+        let (indices, name) = Evaluator.defaultIndices(for: withTest)
+        #expect(indices == withTest.heldOutIndices && name == "held-out test split")
+        let withoutTest = try Fixtures.shapes(trainPerClass: 2)
+        #expect(Evaluator.defaultIndices(for: withoutTest).indices == Array(0 ..< 6))
+    }
+}

@@ -1,0 +1,93 @@
+import Engine
+import Foundation
+import Testing
+import Vision
+@testable import Training
+
+@Suite struct RunFolderTests {
+    @Test func runFolderHoldsConfigMetricsSummaryAndPlots() throws {
+        let run = try Fixtures.endToEnd.get()
+        let folder = run.folder
+        #expect(try folder.readConfig() == run.config)
+        #expect(try folder.readSummary() == run.summary)
+
+        let csv = try String(contentsOf: folder.metricsCSVFile, encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "fold,epoch,loss,accuracy,val_loss,val_accuracy,lr,images_per_second,seconds")
+        #expect(csv.count == 1 + 3 * run.config.epochs)
+        #expect(csv[1].hasPrefix("1,1,"))
+        #expect(csv.last?.hasPrefix("3,\(run.config.epochs),") == true)
+        let jsonLines = try String(contentsOf: folder.metricsJSONLinesFile, encoding: .utf8).split(separator: "\n")
+        let rows = try jsonLines.map { try JSONDecoder().decode(EpochMetrics.self, from: Data($0.utf8)) }
+        let epochEvents = run.events.compactMap { event -> EpochMetrics? in
+            if case let .epochFinished(finished) = event { finished.metrics } else { nil }
+        }
+        #expect(rows == epochEvents)
+
+        let summaryText = try String(contentsOf: folder.summaryFile, encoding: .utf8)
+        for key in ["\"val_accuracy\"", "\"mean\"", "\"std\"", "\"ensemble_test\"", "\"pooled_validation\"", "\"f1\""] {
+            #expect(summaryText.contains(key), "summary.json lacks \(key)")
+        }
+        #expect(run.summary.pooledValidation.sampleCount == 150)
+
+        for plot in [folder.confusionPlot] + (1 ... 3).flatMap({ [folder.curvesPlot(fold: $0), folder.confusionPlot(fold: $0)] }) {
+            let image = try ColorImage(contentsOf: plot.path)
+            #expect(image.width > 300 && image.height > 300, "\(plot.lastPathComponent) is \(image.width)×\(image.height)")
+        }
+        #expect(try ColorImage(contentsOf: folder.curvesPlot(fold: 1).path).width == 1200)
+
+        #expect(try String(contentsOf: folder.loadReportFile, encoding: .utf8).contains("180 images"))
+        let log = try String(contentsOf: folder.logFile, encoding: .utf8)
+        #expect(log.contains("Epoch \(run.config.epochs)/\(run.config.epochs) - "))
+        #expect(log.contains("Finished in"))
+        #expect(!FileManager.default.fileExists(atPath: folder.resumeCheckpoint.path), "a finished run keeps no resume file")
+    }
+
+    @Test func foldsKeepTheLastCheckpointsAndTheBest() throws {
+        let run = try Fixtures.endToEnd.get()
+        let epochs = run.config.epochs, keep = run.config.keepLastCheckpoints
+        for result in run.summary.folds {
+            let kept = run.folder.epochCheckpoints(fold: result.fold).map(\.epoch)
+            let expected = Set((epochs - keep + 1) ... epochs).union([result.best.epoch])
+            #expect(Set(kept) == expected, "fold \(result.fold) keeps \(kept)")
+            let best = try Checkpoint.read(from: run.folder.bestCheckpoint(fold: result.fold))
+            #expect(best.metadata.metrics["epoch"] == Double(result.best.epoch))
+            #expect(best.metadata.metrics["val_accuracy"] == result.best.validationAccuracy)
+            #expect(best.metadata.optimizer == nil, "epoch checkpoints hold only the model")
+            let bestEpochFile = try Checkpoint.read(from: run.folder.epochCheckpoint(fold: result.fold, epoch: result.best.epoch))
+            #expect(bestEpochFile.tensors == best.tensors)
+            #expect(result.bestCheckpoint == "fold-\(result.fold)/best.safetensors")
+        }
+    }
+
+    @Test func pruningKeepsNewestAndBest() throws {
+        let directory = Fixtures.temporaryDirectory("prune")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = RunFolder(url: directory)
+        try FileManager.default.createDirectory(at: folder.foldDirectory(2), withIntermediateDirectories: true)
+        for epoch in 1 ... 7 {
+            FileManager.default.createFile(atPath: folder.epochCheckpoint(fold: 2, epoch: epoch).path, contents: Data([1]))
+        }
+        let store = CheckpointStore(folder: folder, config: Fixtures.config(keepLast: 3))
+        store.prune(fold: 2, latestEpoch: 7, bestEpoch: 2)
+        #expect(folder.epochCheckpoints(fold: 2).map(\.epoch) == [2, 5, 6, 7])
+        store.prune(fold: 2, latestEpoch: 7, bestEpoch: 6)
+        #expect(folder.epochCheckpoints(fold: 2).map(\.epoch) == [5, 6, 7])
+    }
+
+    @Test func defaultRunNamesAreTimestampAndPresetAndNeverCollide() throws {
+        var components = DateComponents()
+        (components.year, components.month, components.day) = (2026, 3, 15)
+        (components.hour, components.minute, components.second) = (14, 25, 1)
+        let date = try #require(Calendar.current.date(from: components))
+        #expect(RunFolder.defaultName(preset: "seed", date: date) == "20260315-142501-seed")
+
+        let directory = Fixtures.temporaryDirectory("names")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try RunFolder.create(in: directory, name: nil, preset: "vgg")
+        let second = try RunFolder.create(in: directory, name: nil, preset: "vgg")
+        #expect(first.url != second.url)
+        _ = try RunFolder.create(in: directory, name: "mine", preset: "vgg")
+        #expect(throws: TrainingError.self) { try RunFolder.create(in: directory, name: "mine", preset: "vgg") }
+        #expect(throws: TrainingError.self) { try RunFolder.create(in: directory, name: "../escape", preset: "vgg") }
+    }
+}
