@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "fer",
             dependencies: [
-                "App", "Engine",
+                "App", "Engine", "Training", "Dataset",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +55,10 @@ let package = Package(
         .testTarget(name: "DatasetTests", dependencies: ["Dataset"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
         .testTarget(name: "LiveTests", dependencies: ["Live"]),
-        .testTarget(name: "AppTests", dependencies: ["App"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "AppTests", dependencies: ["App", "Training", "Dataset", "Terminal", "Live", "Vision", "Engine"],
+            exclude: ["Snapshots"]
+        ),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -3,7 +3,7 @@ import Terminal
 /// Where the browser's parts go in its body, and how big the face thumbnails are: the grid on
 /// the left, the side panel (class counts, selected face) on the right. A pure function of the
 /// area, so key handling (paging) and drawing agree.
-struct BrowserLayout: Hashable {
+struct BrowserLayout {
     let grid: Rect
     let side: Rect
     /// Thumbnail side in pixels (drawn as `thumbnail` columns × `thumbnail / 2` rows).
@@ -39,7 +39,13 @@ struct BrowserLayout: Hashable {
         thumbnail = choice.thumbnail
         columns = max(1, choice.columns)
         rows = max(1, choice.rows)
+        // Centre the tiles in the grid area.
+        let usedWidth = columns * (thumbnail + 1) - 1
+        origin = (grid.x + max(0, grid.width - usedWidth) / 2, grid.y)
     }
+
+    /// Top-left corner of the first tile.
+    private let origin: (x: Int, y: Int)
 
     var pageSize: Int { columns * rows }
     var tileHeight: Int { thumbnail / 2 + 1 }
@@ -48,7 +54,7 @@ struct BrowserLayout: Hashable {
     func tile(_ slot: Int) -> Rect {
         let column = slot % columns
         let row = slot / columns
-        return Rect(x: grid.x + column * (thumbnail + 1), y: grid.y + row * tileHeight,
+        return Rect(x: origin.x + column * (thumbnail + 1), y: origin.y + row * tileHeight,
                     width: thumbnail, height: tileHeight)
     }
 }

@@ -66,7 +66,7 @@ struct FaceDetailsPanel: Widget {
 
     private func predictionLine(_ face: Int) -> Line {
         guard let modelName = screen.modelName else {
-            return Line("no model (--model PATH)", style: theme.muted)
+            return Line("none (use --model)", style: theme.muted)
         }
         if let error = screen.predictionError { return Line(error, style: Style(foreground: theme.bad)) }
         guard let predictions = screen.predictions, let predicted = predictions.predictedClass(of: face),

@@ -4,11 +4,11 @@ import Terminal
 /// same rows the view draws, so a selected row always maps back to the right record.
 enum CheckpointTables {
     static let runColumns = [
-        TableColumn("Run", width: .fill(1)),
+        TableColumn("Run", width: .min(24)),
         TableColumn("Model", width: .length(6)),
         TableColumn("Folds", width: .length(5), alignment: .right),
         TableColumn("Epochs", width: .length(6), alignment: .right),
-        TableColumn("Val acc", width: .length(13), alignment: .right),
+        TableColumn("Val acc %", width: .length(11), alignment: .right),
         TableColumn("State", width: .length(9)),
     ]
 
@@ -25,7 +25,7 @@ enum CheckpointTables {
         TableColumn("Val loss", width: .length(8), alignment: .right),
         TableColumn("Val acc", width: .length(7), alignment: .right),
         TableColumn("LR", width: .length(7), alignment: .right),
-        TableColumn("File", width: .fill(1), alignment: .right),
+        TableColumn("File", width: .length(8), alignment: .right),
     ]
 
     static func runRows(_ runs: [RunRecord]) -> [[String]] {
@@ -56,30 +56,10 @@ enum CheckpointTables {
                 scores.map { formatPercent($0.accuracy) } ?? "-",
                 scores.map { formatFixed($0.validationLoss, decimals: 3) } ?? "-",
                 scores.map { formatPercent($0.validationAccuracy) } ?? "-",
-                scores.map { formatRate($0.learningRate) } ?? "-",
+                scores.map { formatLearningRate($0.learningRate) } ?? "-",
                 checkpoint.path == nil ? "pruned" : checkpoint.fileSize.map(formatBytes) ?? "?",
             ]
         }
-    }
-
-    /// A learning rate in short scientific form, `1.0e-3`.
-    static func formatRate(_ rate: Double) -> String {
-        guard rate.isFinite, rate > 0 else { return "-" }
-        var exponent = 0
-        var mantissa = rate
-        while mantissa < 1 {
-            mantissa *= 10
-            exponent -= 1
-        }
-        while mantissa >= 10 {
-            mantissa /= 10
-            exponent += 1
-        }
-        if (mantissa * 10).rounded() >= 100 {
-            mantissa = 1
-            exponent += 1
-        }
-        return formatFixed(mantissa, decimals: 1) + "e" + String(exponent)
     }
 
     /// A file size in B, kB or MB (decimal units).

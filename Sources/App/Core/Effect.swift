@@ -15,6 +15,13 @@ public enum Effect: Sendable {
     case scanRuns(directory: String)
     /// Exports, copies or deletes checkpoint files (answers `fileActionFinished`).
     case fileAction(FileAction)
+    /// Loads the data and starts (or resumes) a training run; events arrive as `training` messages,
+    /// a failure to start as `trainingFailed`.
+    case startTraining(TrainingRequest)
+    case pauseTraining
+    case resumeTraining
+    /// Stops the run after the current batch; it saves a resumable checkpoint (`runCancelled`).
+    case stopTraining
     /// Starts the live pipeline (frames arrive as `live` messages).
     case startLive
     /// Pauses or resumes the live source.

@@ -1,5 +1,6 @@
 import Dataset
 import Terminal
+import Training
 
 /// Something that happened, for `AppUpdate.update` to apply: a key, a new terminal size, or a
 /// worker's result. Messages are values, so workers on any thread can post them to the `Inbox`.
@@ -17,6 +18,9 @@ public enum Message: Sendable {
     case runsScanFailed(String)
     case fileActionFinished(FileActionResult)
     case live(LiveUpdate)
+    case training(TrainingEvent)
+    /// The run could not start (unreadable data, bad configuration, nothing to resume).
+    case trainingFailed(String)
 
     /// Messages that only matter in their newest form: when the inbox already ends with a
     /// message of the same kind, the new one replaces it, so a fast producer (the camera) cannot

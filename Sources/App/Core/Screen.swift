@@ -4,6 +4,7 @@ public enum Screen: Sendable {
     case browser(BrowserScreen)
     case checkpoints(CheckpointScreen)
     case live(LiveScreen)
+    case dashboard(DashboardScreen)
 
     /// The screen's state, whatever its kind.
     public var model: any ScreenModel {
@@ -12,6 +13,7 @@ public enum Screen: Sendable {
         case .browser(let screen): return screen
         case .checkpoints(let screen): return screen
         case .live(let screen): return screen
+        case .dashboard(let screen): return screen
         }
     }
 

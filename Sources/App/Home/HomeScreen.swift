@@ -1,5 +1,6 @@
 import Foundation
 import Terminal
+import Training
 
 /// The screen `fer` opens with: Train, Browse, Live, Checkpoints, and the dataset and model in
 /// use. Missing pieces are shown as such ("not found") and choosing an entry that needs a
@@ -90,10 +91,12 @@ public struct HomeScreen: ScreenModel {
             }
             return Reply(effects: [.startLive], navigation: .push(.live(LiveScreen(source: "live"))))
         case .train:
-            guard context.usableDatasetPath != nil else {
+            guard let path = context.usableDatasetPath else {
                 return Reply(overlay: .prompt(datasetPrompt(then: item)))
             }
-            return .notice(.error("Training from here is not available yet; run `fer train --data DIR`."))
+            let request = TrainingRequest(dataPath: path, config: .seedRecipe, runsDirectory: context.runsDirectory)
+            return Reply(effects: [.startTraining(request)],
+                         navigation: .push(.dashboard(DashboardScreen(request: request.description))))
         }
     }
 

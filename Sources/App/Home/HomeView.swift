@@ -6,7 +6,7 @@ struct HomeView: Widget {
     let theme: Theme
 
     func render(area: Rect, into buffer: inout Buffer) {
-        let box = area.centered(width: min(area.width, 78), height: min(area.height, 16))
+        let box = area.centered(width: min(area.width, 78), height: min(area.height, 14))
         let block = Block(title: Line(" fer ", style: theme.title), rounded: true, theme: theme)
         block.render(area: box, into: &buffer)
         let inner = block.inner(box).inset(horizontal: 2, vertical: 0)

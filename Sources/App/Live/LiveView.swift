@@ -83,10 +83,13 @@ private struct LivePanel: Widget {
         }
         let statsHeight = min(5, rest.height)
         let (barsArea, statsArea) = rest.splitBottom(statsHeight)
+        let bars = barsArea.inset(top: 1)
         if let face {
-            let bars = barsArea.inset(top: 1)
             ProbabilityBars(labels: face.classNames, probabilities: face.probabilities.map(Double.init), theme: theme)
                 .render(area: bars, into: &buffer)
+        } else if frame != nil {
+            Paragraph([Line("No face in this frame; the bars return when one is found.", style: theme.muted)],
+                      theme: theme).render(area: bars, into: &buffer)
         }
         renderStats(in: statsArea, into: &buffer)
     }

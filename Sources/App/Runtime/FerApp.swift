@@ -4,13 +4,26 @@ import Terminal
 /// the UI loop until it closes, and always restores the terminal (also on errors; Ctrl-C and
 /// crashes are covered by the curses backend's handlers).
 public enum FerApp {
-    /// Runs the app with `screen` first. Throws `TerminalError` when there is no usable terminal.
-    public static func run(screen: Screen, initialEffects: [Effect] = [], environment: WorkerEnvironment) throws {
+    /// Runs the app with `screen` first and returns the performer, whose workers have stopped.
+    /// Throws `TerminalError` when there is no usable terminal.
+    @discardableResult
+    public static func run(screen: Screen, initialEffects: [Effect] = [],
+                           environment: WorkerEnvironment) throws -> WorkerEffects {
+        let effects = WorkerEffects(environment: environment)
         try CursesBackend.run { backend in
-            let runner = AppRunner(backend: backend, state: AppState(screen: screen),
-                                   effects: WorkerEffects(environment: environment))
-            runner.run(initialEffects: initialEffects)
+            AppRunner(backend: backend, state: AppState(screen: screen), effects: effects)
+                .run(initialEffects: initialEffects)
         }
+        return effects
+    }
+
+    /// The training dashboard (`fer train` on a terminal). Returns how the run ended, nil when the
+    /// user left before it started.
+    public static func train(_ request: TrainingRequest) throws -> TrainingEnd? {
+        let screen = DashboardScreen(request: request.description)
+        let effects = try run(screen: .dashboard(screen), initialEffects: [.startTraining(request)],
+                              environment: WorkerEnvironment(loadOptions: request.loadOptions))
+        return effects.trainingEnd
     }
 
     /// The home screen (`fer` with no arguments).

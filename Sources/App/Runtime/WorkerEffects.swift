@@ -26,8 +26,11 @@ public final class WorkerEffects: EffectPerformer {
     private let ioQueue = DispatchQueue(label: "fer.app.io", qos: .userInitiated)
     /// Model predictions for the browser, behind the user's keys in priority.
     private let classifyQueue = DispatchQueue(label: "fer.app.classify", qos: .utility)
+    /// Data loading before a training run (long; kept off the I/O queue).
+    private let trainingQueue = DispatchQueue(label: "fer.app.training-setup", qos: .userInitiated)
     private let classification = Generation()
     private var liveRunning = false
+    private var training: TrainingHandle?
 
     /// Faces per prediction message.
     static let classificationChunk = 256
@@ -60,6 +63,17 @@ public final class WorkerEffects: EffectPerformer {
             }
         case .fileAction(let action):
             ioQueue.async { inbox.post(.fileActionFinished(CheckpointFiles.perform(action))) }
+        case .startTraining(let request):
+            training?.stop()
+            let handle = TrainingHandle()
+            training = handle
+            trainingQueue.async { TrainingLauncher.start(request, handle: handle, inbox: inbox) }
+        case .pauseTraining:
+            training?.pause()
+        case .resumeTraining:
+            training?.resume()
+        case .stopTraining:
+            training?.stop()
         case .startLive:
             startLive(inbox: inbox)
         case .setLivePaused(let paused):
@@ -71,9 +85,13 @@ public final class WorkerEffects: EffectPerformer {
         }
     }
 
+    /// How the last training run ended (after `shutdown`, it has ended); nil when none was started.
+    public var trainingEnd: TrainingEnd? { training?.end }
+
     public func shutdown() {
         _ = classification.next()
         stopLive()
+        training?.stopAndWait()
     }
 
     private func startLive(inbox: Inbox) {
