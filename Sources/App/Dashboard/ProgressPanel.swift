@@ -14,6 +14,8 @@ struct ProgressFigures: Equatable {
     var imagesPerSecond: Double?
     var foldETA: Double?
     var runETA: Double?
+    /// The batch progress of the epoch now training, nil between epochs and after the fold.
+    var activeProgress: BatchProgress?
 
     init(_ screen: DashboardScreen) {
         let fold = screen.folds.first { $0.fold == screen.currentFold }
@@ -22,6 +24,7 @@ struct ProgressFigures: Equatable {
         let progress = screen.progress.flatMap { $0.fold == screen.currentFold && $0.epoch > completed ? $0 : nil }
         let lastEpoch = screen.lastEpoch.flatMap { $0.metrics.fold == screen.currentFold ? $0 : nil }
         let foldDone = fold?.status == .finished || fold?.status == .stoppedEarly
+        activeProgress = progress
         if let progress {
             epoch = progress.epoch
             epochFraction = progress.batchCount > 0 ? Double(progress.batch) / Double(progress.batchCount) : 0
@@ -71,7 +74,7 @@ struct ProgressPanel: Widget {
                     color: theme.seriesColor(2), theme: theme)
             .render(area: rows[1], into: &buffer)
         var detail = ""
-        if let progress = screen.progress, progress.fold == screen.currentFold, progress.epoch == figures.epoch {
+        if let progress = figures.activeProgress {
             detail = "batch \(progress.batch)/\(progress.batchCount)  loss \(formatFixed(progress.loss, decimals: 4))"
                 + "  acc \(formatPercent(progress.accuracy))  lr \(formatLearningRate(progress.learningRate))"
         }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Terminal
 
 /// Entry points for the `fer` commands: each opens one screen on the process's terminal, runs
@@ -10,6 +13,7 @@ public enum FerApp {
     public static func run(screen: Screen, initialEffects: [Effect] = [],
                            environment: WorkerEnvironment) throws -> WorkerEffects {
         let effects = WorkerEffects(environment: environment)
+        unblockTerminalSignals()
         try CursesBackend.run { backend in
             AppRunner(backend: backend, state: AppState(screen: screen), effects: effects)
                 .run(initialEffects: initialEffects)
@@ -24,6 +28,16 @@ public enum FerApp {
         let effects = try run(screen: .dashboard(screen), initialEffects: [.startTraining(request)],
                               environment: WorkerEnvironment(loadOptions: request.loadOptions))
         return effects.trainingEnd
+    }
+
+    /// A process started with signals blocked (some launchers and test runners do this) would
+    /// never hear of resizes or Ctrl-C; unblock those on the UI thread, which runs curses.
+    private static func unblockTerminalSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGWINCH)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     /// The home screen (`fer` with no arguments).
