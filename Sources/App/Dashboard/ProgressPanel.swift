@@ -2,7 +2,7 @@ import Terminal
 import Training
 
 /// Where the run stands, worked out from the latest events: the numbers behind the progress bars.
-struct ProgressFigures: Equatable {
+struct ProgressFigures {
     /// 1-based epoch in progress (or the last one, when the fold is done).
     var epoch: Int
     var epochs: Int
