@@ -99,6 +99,8 @@ import Testing
         press(.character("c"), on: &state)
         press(.escape, on: &state)
         send([.runsScanned(TestRuns.records())], to: &state)
-        if case .home? = state.current {} else { Issue.record("a late result must not reopen a closed screen") }
+        if case .home? = state.current {} else {
+            Issue.record("a late result must not reopen a closed screen")
+        }
     }
 }

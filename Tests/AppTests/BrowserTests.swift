@@ -21,7 +21,10 @@ import Testing
         #expect(screen.phase == .ready)
         #expect(screen.visible.count == 42)
         #expect(screen.skippedFiles == 2)
-        guard case .classifyFaces(let sent)? = reply.effects.first else { Issue.record("classify expected"); return }
+        guard case .classifyFaces(let sent)? = reply.effects.first else {
+            Issue.record("classify expected")
+            return
+        }
         #expect(sent.count == 42)
     }
 
@@ -36,7 +39,8 @@ import Testing
         press(.character("b"), on: &state)
         send([.datasetFailed("Dataset path '/nope' does not exist.")], to: &state)
         #expect(browser(state)?.phase == .failed("Dataset path '/nope' does not exist."))
-        #expect(text(frame(state, size: Size(width: 80, height: 24), mode: .color)).contains("does not exist"))
+        #expect(text(frame(state, size: Size(width: 80, height: 24),
+                           mode: .color)).contains("does not exist"))
         press(.character("q"), on: &state)
         if case .home? = state.current {} else { Issue.record("back home expected") }
     }

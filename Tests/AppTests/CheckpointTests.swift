@@ -41,7 +41,8 @@ import Testing
         #expect(screen.checkpointTable.sortColumn == 4)
         #expect(screen.checkpointTable.sortAscending == false)
         let top = try #require(screen.selectedCheckpoint)
-        let best = try #require(screen.selectedFold?.checkpoints.compactMap(\.scores?.validationAccuracy).max())
+        let accuracies = screen.selectedFold?.checkpoints.compactMap(\.scores?.validationAccuracy) ?? []
+        let best = try #require(accuracies.max())
         #expect(top.scores?.validationAccuracy == best)
     }
 
@@ -51,7 +52,8 @@ import Testing
         guard case .prompt(let prompt)? = state.overlay else { Issue.record("prompt expected"); return }
         #expect(prompt.text == "20260315-142501-seed-fold2-epoch4.onnx")
         let effects = press(.enter, on: &state)
-        guard case .fileAction(.export(let source, let destination, let format, let overwrite))? = effects.first else {
+        guard case .fileAction(.export(let source, let destination, let format,
+                                       let overwrite))? = effects.first else {
             Issue.record("export expected, got \(effects)")
             return
         }
@@ -60,7 +62,8 @@ import Testing
         #expect(format == .onnx)
         #expect(!overwrite)
 
-        let existing = FileAction.export(source: source, destination: destination, format: .onnx, overwrite: false)
+        let existing = FileAction.export(source: source, destination: destination, format: .onnx,
+                                         overwrite: false)
         send([.fileActionFinished(.destinationExists(existing))], to: &state)
         guard case .confirm? = state.overlay else { Issue.record("overwrite question expected"); return }
         let confirmed = press(.character("y"), on: &state)
@@ -97,7 +100,10 @@ import Testing
         #expect(question.question.contains("12 checkpoint file(s)"), "3 folds × (best + 3 kept epochs)")
         #expect(question.question.contains("/runs/20260315-142501-seed"))
         let effects = press(.character("y"), on: &state)
-        guard case .fileAction(.deleteRun(let path))? = effects.first else { Issue.record("delete expected"); return }
+        guard case .fileAction(.deleteRun(let path))? = effects.first else {
+            Issue.record("delete expected")
+            return
+        }
         #expect(path == "/runs/20260315-142501-seed")
     }
 
@@ -131,7 +137,8 @@ import Testing
             """
         let metrics = RunCatalog.parseMetrics(csv)
         #expect(metrics[1]?.count == 2)
-        #expect(metrics[1]?[2]?.validationAccuracy == 0.47, "a repeated epoch (resumed run) replaces the first")
+        #expect(metrics[1]?[2]?.validationAccuracy == 0.47,
+                "a repeated epoch (resumed run) replaces the first")
         #expect(metrics[1]?[2]?.learningRate == 0.0005)
         #expect(metrics[2]?[1]?.loss == 1.9)
         #expect(RunCatalog.parseMetrics("fold,epoch\n1,1\n").isEmpty, "missing score columns give nothing")
@@ -140,7 +147,9 @@ import Testing
     }
 
     @Test func summaryAndConfigFacts() {
-        let summary = RunCatalog.parseSummary(Data(#"{"val_accuracy": {"mean": 0.5, "std": 0.01}, "folds": [{"fold": 2, "best": {"epoch": 7}}]}"#.utf8))
+        let json = #"{"val_accuracy": {"mean": 0.5, "std": 0.01}, "#
+            + #""folds": [{"fold": 2, "best": {"epoch": 7}}]}"#
+        let summary = RunCatalog.parseSummary(Data(json.utf8))
         #expect(summary.validationAccuracy == Spread(mean: 0.5, deviation: 0.01))
         #expect(summary.bestEpochs == [2: 7])
         #expect(RunCatalog.parseSummary(Data("not json".utf8)).validationAccuracy == nil)
@@ -154,7 +163,8 @@ import Testing
         try TestCheckpoints.writeRun(in: folder, name: "20260102-000000-tiny", finished: false)
         try folder.write("not a run", to: "notes/readme.txt")
         let runs = try RunCatalog.scan(directory: folder.path)
-        #expect(runs.map(\.name) == ["20260102-000000-tiny", "20260101-000000-tiny"], "newest first, non-runs skipped")
+        #expect(runs.map(\.name) == ["20260102-000000-tiny", "20260101-000000-tiny"],
+                "newest first, non-runs skipped")
         let finished = try #require(runs.last)
         #expect(finished.status == .finished)
         #expect(finished.validationAccuracy == Spread(mean: 0.515, deviation: 0.005))
@@ -169,7 +179,9 @@ import Testing
         #expect((fold.checkpoints[2].fileSize ?? 0) > 0)
         #expect(runs.first?.status == .resumable)
         #expect(try RunCatalog.scan(directory: folder.path + "/missing").isEmpty)
-        #expect(throws: RunCatalog.ScanError.self) { try RunCatalog.scan(directory: folder.path + "/notes/readme.txt") }
+        #expect(throws: RunCatalog.ScanError.self) {
+            try RunCatalog.scan(directory: folder.path + "/notes/readme.txt")
+        }
     }
 }
 
@@ -179,7 +191,8 @@ import Testing
         let source = try folder.file("epoch-2.safetensors")
         try TestCheckpoints.write(to: source)
         let destination = try folder.file("out/model.safetensors")
-        let result = CheckpointFiles.perform(.export(source: source, destination: destination, format: .native,
+        let result = CheckpointFiles.perform(.export(source: source, destination: destination,
+                                                     format: .native,
                                                      overwrite: false))
         guard case .done = result else { Issue.record("export failed: \(result)"); return }
         let exported = try Checkpoint.read(from: URL(fileURLWithPath: destination))
@@ -190,7 +203,10 @@ import Testing
         #expect(exported.tensors["layers.1.kernel"] == original.tensors["layers.1.kernel"])
         let again = CheckpointFiles.perform(.export(source: source, destination: destination, format: .native,
                                                     overwrite: false))
-        guard case .destinationExists = again else { Issue.record("existing files must not be replaced silently"); return }
+        guard case .destinationExists = again else {
+            Issue.record("existing files must not be replaced silently")
+            return
+        }
     }
 
     @Test func onnxExportWritesAGraph() throws {
@@ -230,7 +246,10 @@ import Testing
         let folder = try TemporaryFolder()
         try TestCheckpoints.writeRun(in: folder, name: "r1", finished: true)
         let file = folder.path + "/r1/fold-1/epoch-3.safetensors"
-        guard case .done = CheckpointFiles.perform(.deleteFile(path: file)) else { Issue.record("delete failed"); return }
+        guard case .done = CheckpointFiles.perform(.deleteFile(path: file)) else {
+            Issue.record("delete failed")
+            return
+        }
         #expect(!folder.exists("r1/fold-1/epoch-3.safetensors"))
         try folder.write("keep me", to: "photos/a.txt")
         guard case .failed = CheckpointFiles.perform(.deleteRun(path: folder.path + "/photos")) else {

@@ -37,7 +37,8 @@ import Testing
         #expect(afterEpoch.epoch == 5, "the next epoch, not the stale batch progress")
         #expect(afterEpoch.epochFraction == 0)
 
-        let finished = ProgressFigures(try #require(dashboard(ScreenStates.dashboard(TestTraining.finished()))))
+        let finishedScreen = try #require(dashboard(ScreenStates.dashboard(TestTraining.finished())))
+        let finished = ProgressFigures(finishedScreen)
         #expect(finished.runFraction == 1)
         #expect(finished.runETA == nil)
     }
@@ -114,10 +115,12 @@ import Testing
     }
 
     @Test func foldTableShowsMeanAndDeviation() {
-        let shown = text(frame(ScreenStates.dashboard(TestTraining.finished()), size: Size(width: 120, height: 40),
-                               mode: .noColor))
-        let accuracies = (1...3).map { TestTraining.metrics(fold: $0, epoch: TestTraining.bestEpoch(fold: $0, through: 6))
-            .validationAccuracy }
+        let state = ScreenStates.dashboard(TestTraining.finished())
+        let shown = text(frame(state, size: Size(width: 120, height: 40), mode: .noColor))
+        let accuracies = (1...3).map { fold in
+            TestTraining.metrics(fold: fold, epoch: TestTraining.bestEpoch(fold: fold, through: 6))
+                .validationAccuracy
+        }
         let spread = MeanDeviation(accuracies)
         #expect(shown.contains("val acc \(formatFixed(spread.mean * 100, decimals: 2)) ± "
                                + formatFixed(spread.standardDeviation * 100, decimals: 2) + "%"))
@@ -127,6 +130,7 @@ import Testing
     private func cancelled() -> TrainingEvent {
         .runCancelled(RunCancelled(runDirectory: TestTraining.runDirectory,
                                    resumeCheckpoint: TestTraining.runDirectory + "/resume.safetensors",
-                                   position: TrainingPosition(fold: 2, epoch: 4, batch: 121), elapsedSeconds: 80))
+                                   position: TrainingPosition(fold: 2, epoch: 4, batch: 121),
+                                   elapsedSeconds: 80))
     }
 }

@@ -24,7 +24,10 @@ import Testing
     @Test func trainStartsTheSeedRecipeOnTheDataset() {
         var state = ScreenStates.home()
         let effects = press(.character("t"), on: &state)
-        guard case .startTraining(let request)? = effects.first else { Issue.record("training expected"); return }
+        guard case .startTraining(let request)? = effects.first else {
+            Issue.record("training expected")
+            return
+        }
         #expect(request.dataPath == "/data/fer2013")
         #expect(request.config == TrainingConfig.seedRecipe)
         #expect(request.runsDirectory == "runs")
@@ -67,14 +70,17 @@ import Testing
         let assets = AssetLocator(environment: ["HOME": "/home/u"], workingDirectory: "/work/fer",
                                   executablePath: nil, isDirectory: { $0 == "/work/fer/Assets" })
         var files: Set<String> = ["/work/fer/Assets/demo", "/work/fer/Assets/model/fer.safetensors"]
-        var context = HomeContext.discover(dataPath: nil, modelPath: nil, runsDirectory: "runs", liveAvailable: false,
+        var context = HomeContext.discover(dataPath: nil, modelPath: nil, runsDirectory: "runs",
+                                           liveAvailable: false,
                                            assets: assets, fileExists: { files.contains($0) })
         #expect(context.datasetPath == "/work/fer/Assets/demo")
         #expect(context.datasetOrigin == .demo)
-        #expect(context.model == ModelChoice(path: "/work/fer/Assets/model/fer.safetensors", origin: .shipped))
+        #expect(context.model == ModelChoice(path: "/work/fer/Assets/model/fer.safetensors",
+                                             origin: .shipped))
 
         files.insert("/home/u/.config/fer/model.safetensors")
-        context = HomeContext.discover(dataPath: "/data/x", modelPath: nil, runsDirectory: "runs", liveAvailable: false,
+        context = HomeContext.discover(dataPath: "/data/x", modelPath: nil, runsDirectory: "runs",
+                                       liveAvailable: false,
                                        assets: assets, fileExists: { files.contains($0) })
         #expect(context.datasetPath == "/data/x")
         #expect(context.datasetExists == false)
@@ -103,6 +109,7 @@ import Testing
     @Test func userDefaultModelFollowsXDG() {
         #expect(ModelLocations.userDefaultModelPath(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/h"])
             == "/cfg/fer/model.safetensors")
-        #expect(ModelLocations.userDefaultModelPath(environment: ["HOME": "/h"]) == "/h/.config/fer/model.safetensors")
+        #expect(ModelLocations.userDefaultModelPath(environment: ["HOME": "/h"])
+            == "/h/.config/fer/model.safetensors")
     }
 }

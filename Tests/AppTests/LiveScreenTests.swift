@@ -8,7 +8,8 @@ import Testing
     @Test func framesReplaceEachOtherAndFeedTheSpeedTrend() {
         var screen = LiveScreen(source: "clip.mp4")
         for index in 0..<(LiveScreen.historyLength + 10) {
-            _ = screen.receive(.live(.frame(TestLive.frame(index: index, fps: Double(index)))), context: context)
+            _ = screen.receive(.live(.frame(TestLive.frame(index: index, fps: Double(index)))),
+                               context: context)
         }
         #expect(screen.latest?.index == LiveScreen.historyLength + 9)
         #expect(screen.speedHistory.count == LiveScreen.historyLength)
@@ -23,7 +24,10 @@ import Testing
         _ = screen.receive(.live(.frame(TestLive.frame(index: 2))), context: context)
         #expect(screen.latest?.index == 1)
         reply = screen.handle(key: .character(" "), context: context)
-        guard case .setLivePaused(false)? = reply.effects.first else { Issue.record("resume expected"); return }
+        guard case .setLivePaused(false)? = reply.effects.first else {
+            Issue.record("resume expected")
+            return
+        }
     }
 
     @Test func modeCycleSkipsWhatTheTerminalCannotShow() {
@@ -50,7 +54,10 @@ import Testing
         #expect(reply.notice?.kind == .error)
         _ = screen.receive(.live(.frame(TestLive.frame())), context: context)
         reply = screen.handle(key: .character("s"), context: context)
-        guard case .requestLiveSnapshot? = reply.effects.first else { Issue.record("snapshot expected"); return }
+        guard case .requestLiveSnapshot? = reply.effects.first else {
+            Issue.record("snapshot expected")
+            return
+        }
         reply = screen.receive(.live(.snapshotSaved("/tmp/snap.jpg")), context: context)
         #expect(reply.notice == .success("Snapshot saved to /tmp/snap.jpg"))
         reply = screen.receive(.live(.snapshotFailed("disk full")), context: context)
@@ -79,7 +86,8 @@ import Testing
         #expect(shown.contains("happy 78%"))
         #expect(shown.contains("decode"))
         #expect(shown.contains("FPS"))
-        let noFace = text(frame(ScreenStates.live(withFace: false), size: Size(width: 120, height: 40), mode: .noColor))
+        let noFace = text(frame(ScreenStates.live(withFace: false), size: Size(width: 120, height: 40),
+                                mode: .noColor))
         #expect(noFace.contains("no face found"))
         #expect(!noFace.contains("happy"))
     }
@@ -93,7 +101,8 @@ import Testing
         BigText(text: "hi", style: .plain, theme: theme).render(area: narrow.area, into: &narrow)
         #expect(narrow.lines[0] == "H I  ")
         var ascii = Buffer(width: 10, height: 3)
-        BigText(text: "hi", style: .plain, theme: Theme(capabilities: .plain)).render(area: ascii.area, into: &ascii)
+        BigText(text: "hi", style: .plain, theme: Theme(capabilities: .plain))
+            .render(area: ascii.area, into: &ascii)
         #expect(ascii.lines[0].hasPrefix("H I"))
     }
 }

@@ -151,7 +151,8 @@ final class RecordingEffects: EffectPerformer {
             }
         }
         let inbox = Inbox()
-        let effects = WorkerEffects(environment: WorkerEnvironment(loadOptions: LoadOptions(cache: .disabled)))
+        let environment = WorkerEnvironment(loadOptions: LoadOptions(cache: .disabled))
+        let effects = WorkerEffects(environment: environment)
         effects.perform(.loadDataset(path: folder.path), inbox: inbox)
         let messages = wait(for: inbox) { if case .datasetLoaded = $0 { true } else { false } }
         guard case .datasetLoaded(let dataset, _)? = messages.last else { return }
@@ -213,19 +214,26 @@ final class RecordingEffects: EffectPerformer {
         effects.shutdown()
         effects.perform(.stopLive, inbox: inbox)
         #expect(calls.names == ["start", "paused true", "snapshot", "stop"], "stopped once")
-        guard case .live(.frame(let frame))? = inbox.drain().first else { Issue.record("frame expected"); return }
+        guard case .live(.frame(let frame))? = inbox.drain().first else {
+            Issue.record("frame expected")
+            return
+        }
         #expect(frame.index == 7)
 
         let without = WorkerEffects(environment: WorkerEnvironment())
         without.perform(.startLive, inbox: inbox)
-        guard case .live(.failed(let reason))? = inbox.drain().first else { Issue.record("failure expected"); return }
+        guard case .live(.failed(let reason))? = inbox.drain().first else {
+            Issue.record("failure expected")
+            return
+        }
         #expect(reason.contains("fer live"))
     }
 
     @Test func trainingThatCannotStartSaysWhy() {
         let inbox = Inbox()
         let effects = WorkerEffects(environment: WorkerEnvironment())
-        let request = TrainingRequest(dataPath: "/definitely/missing", config: .seedRecipe, runsDirectory: "/tmp/runs",
+        let request = TrainingRequest(dataPath: "/definitely/missing", config: .seedRecipe,
+                                      runsDirectory: "/tmp/runs",
                                       loadOptions: LoadOptions(cache: .disabled))
         effects.perform(.startTraining(request), inbox: inbox)
         let messages = wait(for: inbox) { if case .trainingFailed = $0 { true } else { false } }

@@ -35,7 +35,8 @@ import Testing
         expectScreen("dashboard", ScreenStates.dashboard(), size: size, mode: mode)
         expectScreen("dashboard-folds", ScreenStates.dashboard(view: 1), size: size, mode: mode)
         expectScreen("dashboard-details", ScreenStates.dashboard(view: 2), size: size, mode: mode)
-        expectScreen("dashboard-finished", ScreenStates.dashboard(TestTraining.finished()), size: size, mode: mode)
+        expectScreen("dashboard-finished", ScreenStates.dashboard(TestTraining.finished()), size: size,
+                     mode: mode)
     }
 
     @Test(arguments: RenderMode.allCases) func tooSmallScreensAskToEnlarge(mode: RenderMode) throws {

@@ -57,13 +57,16 @@ public struct BrowserScreen: ScreenModel {
 
     public var headline: String {
         guard let dataset, phase == .ready else { return datasetPath }
-        var parts = [datasetPath, "\(formatCount(dataset.count)) faces", filter.summary(classNames: dataset.classNames)]
+        var parts = [datasetPath, "\(formatCount(dataset.count)) faces",
+                     filter.summary(classNames: dataset.classNames)]
         if filter.isActive { parts.append("\(formatCount(visible.count)) shown") }
         return parts.joined(separator: " · ")
     }
 
     public var hints: [KeyBinding] {
-        if isZoomed { return [KeyBinding("←→", "prev/next"), KeyBinding("Enter", "grid"), KeyBinding("q", "back")] }
+        if isZoomed {
+            return [KeyBinding("←→", "prev/next"), KeyBinding("Enter", "grid"), KeyBinding("q", "back")]
+        }
         if focus == .classes {
             return [KeyBinding("↑↓", "class"), KeyBinding("Enter", "filter"), KeyBinding("Tab", "faces"),
                     KeyBinding("q", "back")]
@@ -108,7 +111,8 @@ public struct BrowserScreen: ScreenModel {
             let next = filter.classIndex.map { $0 + 1 } ?? 0
             return setClassFilter(next < dataset.classCount ? next : nil)
         case .character(":"):
-            return Reply(overlay: .prompt(TextPrompt(label: "Go to face (1–\(visible.count))", purpose: .jumpToFace)))
+            return Reply(overlay: .prompt(TextPrompt(label: "Go to face (1–\(visible.count))",
+                                                     purpose: .jumpToFace)))
         case .character(let character) where character.isWholeNumber:
             let number = character.wholeNumberValue ?? 0
             if number == 0 { return setClassFilter(nil) }
@@ -166,7 +170,8 @@ public struct BrowserScreen: ScreenModel {
         return .none
     }
 
-    public mutating func submit(_ purpose: TextPrompt.Purpose, text: String, context: ScreenContext) -> Reply {
+    public mutating func submit(_ purpose: TextPrompt.Purpose, text: String,
+                                context: ScreenContext) -> Reply {
         switch purpose {
         case .searchFaces:
             var changed = filter

@@ -10,7 +10,8 @@ struct BrowserView: Widget {
     func render(area: Rect, into buffer: inout Buffer) {
         switch screen.phase {
         case .loading(let done, let total):
-            LoadingView(title: "Loading faces from \(screen.datasetPath)", done: done, total: total, unit: "files",
+            LoadingView(title: "Loading faces from \(screen.datasetPath)", done: done, total: total,
+                        unit: "files",
                         theme: theme).render(area: area, into: &buffer)
         case .failed(let reason):
             FailureView(title: "Cannot load the dataset", reason: reason, theme: theme)
@@ -38,7 +39,8 @@ struct BrowserView: Widget {
             let face = screen.visible[position]
             let tile = layout.tile(slot)
             let imageArea = Rect(x: tile.x, y: tile.y, width: tile.width, height: tile.height - 1)
-            HalfBlockImage(image: dataset.terminalImage(at: face), scaling: .fit, centered: true, theme: theme)
+            HalfBlockImage(image: dataset.terminalImage(at: face), scaling: .fit, centered: true,
+                           theme: theme)
                 .render(area: imageArea.intersection(layout.grid), into: &buffer)
             let labelRow = Rect(x: tile.x, y: tile.bottom - 1, width: tile.width, height: 1)
             drawLabel(face, dataset: dataset, selected: position == screen.selection, row: labelRow,
@@ -60,7 +62,8 @@ struct BrowserView: Widget {
                                   style: selected ? base : Style(foreground: theme.good)))
             } else {
                 let arrow = theme.symbols.isUnicode ? "→" : ">"
-                spans.append(Span(arrow + predicted, style: selected ? base : Style(foreground: theme.bad, bold: true)))
+                let wrong = Style(foreground: theme.bad, bold: true)
+                spans.append(Span(arrow + predicted, style: selected ? base : wrong))
             }
         }
         let line = TextLayout.truncate(Line(spans), width: row.width, ellipsis: theme.symbols.ellipsis)
@@ -69,8 +72,8 @@ struct BrowserView: Widget {
 
     private func renderZoom(_ dataset: FaceDataset, in area: Rect, into buffer: inout Buffer) {
         guard let face = screen.selectedFace else { return }
-        let title = "\(dataset.className(of: face)) \(theme.symbols.dash) face \(formatCount(screen.selection + 1))"
-            + " of \(formatCount(screen.visible.count))"
+        let position = "face \(formatCount(screen.selection + 1)) of \(formatCount(screen.visible.count))"
+        let title = "\(dataset.className(of: face)) \(theme.symbols.dash) \(position)"
         let block = Block(title: Line(" \(title) ", style: theme.title), rounded: true, theme: theme)
         block.render(area: area, into: &buffer)
         HalfBlockImage(image: dataset.terminalImage(at: face), scaling: .fit, centered: true, theme: theme)

@@ -5,7 +5,8 @@ public struct FaceClassifier: Sendable {
     public var classNames: [String]
     public var classify: @Sendable (_ faces: [[UInt8]]) throws -> [[Float]]
 
-    public init(classNames: [String], classify: @escaping @Sendable (_ faces: [[UInt8]]) throws -> [[Float]]) {
+    public init(classNames: [String],
+                classify: @escaping @Sendable (_ faces: [[UInt8]]) throws -> [[Float]]) {
         self.classNames = classNames
         self.classify = classify
     }

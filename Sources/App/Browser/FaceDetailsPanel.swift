@@ -21,14 +21,16 @@ struct FaceDetailsPanel: Widget {
         let focused = screen.focus == .classes
         let block = Block(title: Line(focused ? " Classes (Enter filters) " : " Classes ",
                                       style: focused ? theme.key : theme.title),
-                          rounded: true, borderStyle: focused ? Style(foreground: theme.accent) : nil, theme: theme)
+                          rounded: true, borderStyle: focused ? Style(foreground: theme.accent) : nil,
+                          theme: theme)
         block.render(area: area, into: &buffer)
         let counts = dataset.classCounts()
         let items = dataset.classNames.enumerated().map { index, name in
             BarChart.Item(label: "\(index + 1) \(name)", value: Double(counts[index]))
         }
         let highlighted = focused ? screen.classCursor : screen.filter.classIndex
-        BarChart(items: items, highlighted: highlighted, theme: theme).render(area: block.inner(area), into: &buffer)
+        BarChart(items: items, highlighted: highlighted, theme: theme)
+            .render(area: block.inner(area), into: &buffer)
     }
 
     private func renderFace(in area: Rect, into buffer: inout Buffer) {
@@ -60,7 +62,8 @@ struct FaceDetailsPanel: Widget {
         guard let predictions = screen.predictions, let probabilities = predictions.probabilities(of: face),
               y + 1 < inner.bottom else { return }
         let bars = Rect(x: inner.x, y: y + 1, width: inner.width, height: inner.bottom - y - 1)
-        ProbabilityBars(labels: predictions.classNames, probabilities: probabilities.map(Double.init), theme: theme)
+        ProbabilityBars(labels: predictions.classNames, probabilities: probabilities.map(Double.init),
+                        theme: theme)
             .render(area: bars, into: &buffer)
     }
 
@@ -77,7 +80,8 @@ struct FaceDetailsPanel: Widget {
         }
         let name = predictions.classNames[predicted]
         let correct = name == dataset.className(of: face)
-        let mark = correct ? (theme.symbols.isUnicode ? " ✓" : " ok") : (theme.symbols.isUnicode ? " ✗" : " wrong")
+        let unicode = theme.symbols.isUnicode
+        let mark = correct ? (unicode ? " ✓" : " ok") : (unicode ? " ✗" : " wrong")
         return Line([
             Span(name, style: Style(bold: true)),
             Span(" " + formatPercent(Double(probabilities[predicted]), decimals: 0)),

@@ -27,7 +27,9 @@ public struct FaceFilter: Hashable, Sendable {
                 guard let predictions, let predicted = predictions.predictedName(of: face),
                       predicted != dataset.classNames[Int(dataset.labels[face])] else { return false }
             }
-            if !needle.isEmpty, !dataset.sources[face].description.lowercased().contains(needle) { return false }
+            if !needle.isEmpty, !dataset.sources[face].description.lowercased().contains(needle) {
+                return false
+            }
             return true
         }
     }

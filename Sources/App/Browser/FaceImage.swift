@@ -6,7 +6,8 @@ extension FaceDataset {
     func terminalImage(at index: Int) -> Terminal.GrayImage {
         let side = FaceDataset.imageSide
         guard index >= 0, index < count,
-              let image = try? Terminal.GrayImage(width: side, height: side, pixels: Array(image(at: index))) else {
+              let image = try? Terminal.GrayImage(width: side, height: side,
+                                                  pixels: Array(image(at: index))) else {
             return Terminal.GrayImage(width: 0, height: 0)
         }
         return image

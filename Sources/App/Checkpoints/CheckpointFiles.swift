@@ -58,6 +58,7 @@ enum CheckpointFiles {
     /// A folder with `config.json` or `fold-<k>` folders, and nothing that is not fer's.
     static func looksLikeRun(_ path: String) -> Bool {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return entries.contains("config.json") || entries.contains { RunCatalog.foldNumber(directoryName: $0) != nil }
+        return entries.contains("config.json")
+            || entries.contains { RunCatalog.foldNumber(directoryName: $0) != nil }
     }
 }

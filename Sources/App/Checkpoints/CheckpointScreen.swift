@@ -76,7 +76,8 @@ public struct CheckpointScreen: ScreenModel {
 
     public var selectedCheckpoint: CheckpointRecord? {
         let checkpoints = selectedFold?.checkpoints ?? []
-        return selected(checkpoints, rows: CheckpointTables.checkpointRows(checkpoints), table: checkpointTable)
+        return selected(checkpoints, rows: CheckpointTables.checkpointRows(checkpoints),
+                        table: checkpointTable)
     }
 
     private func selected<Item>(_ items: [Item], rows: [[String]], table: TableState) -> Item? {
@@ -202,7 +203,8 @@ public struct CheckpointScreen: ScreenModel {
         }
         guard let path = checkpoint.path else {
             let epoch = checkpoint.epoch.map(String.init) ?? "?"
-            return .unavailable(.error("Epoch \(epoch) of \(run.name) fold \(fold.fold) was pruned; pick another."))
+            let place = "\(run.name) fold \(fold.fold)"
+            return .unavailable(.error("Epoch \(epoch) of \(place) was pruned; pick another."))
         }
         return .file(checkpoint, path: path)
     }
@@ -217,8 +219,8 @@ public struct CheckpointScreen: ScreenModel {
             let epoch = checkpoint.kind == .best ? "-best" : checkpoint.epoch.map { "-epoch\($0)" } ?? ""
             let suggestion = "\(run)\(fold)\(epoch).\(format.fileExtension)"
             let label = format == .onnx ? "Export ONNX to" : "Export checkpoint to"
-            return Reply(overlay: .prompt(TextPrompt(label: label, text: suggestion,
-                                                     purpose: .exportCheckpoint(source: path, format: format))))
+            let purpose = TextPrompt.Purpose.exportCheckpoint(source: path, format: format)
+            return Reply(overlay: .prompt(TextPrompt(label: label, text: suggestion, purpose: purpose)))
         }
     }
 
@@ -255,7 +257,8 @@ public struct CheckpointScreen: ScreenModel {
         }
     }
 
-    public mutating func submit(_ purpose: TextPrompt.Purpose, text: String, context: ScreenContext) -> Reply {
+    public mutating func submit(_ purpose: TextPrompt.Purpose, text: String,
+                                context: ScreenContext) -> Reply {
         guard case .exportCheckpoint(let source, let format) = purpose else { return .none }
         let destination = (text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
         guard !destination.isEmpty else { return .notice(.error("No file name given; nothing exported.")) }
@@ -326,8 +329,8 @@ public struct CheckpointScreen: ScreenModel {
         let folds = selectedRun?.folds ?? []
         select(.folds, rows: CheckpointTables.foldRows(folds), matching: folds.firstIndex { $0.fold == fold })
         let checkpoints = selectedFold?.checkpoints ?? []
-        select(.checkpoints, rows: CheckpointTables.checkpointRows(checkpoints),
-               matching: checkpoints.firstIndex { $0.kind == checkpoint?.kind && $0.epoch == checkpoint?.epoch })
+        let sameCheckpoint = checkpoints.firstIndex { $0.kind == checkpoint?.kind && $0.epoch == checkpoint?.epoch }
+        select(.checkpoints, rows: CheckpointTables.checkpointRows(checkpoints), matching: sameCheckpoint)
     }
 
     public func render(area: Rect, into buffer: inout Buffer, theme: Theme) {

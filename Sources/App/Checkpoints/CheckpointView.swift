@@ -9,10 +9,12 @@ struct CheckpointView: Widget {
     func render(area: Rect, into buffer: inout Buffer) {
         switch screen.phase {
         case .scanning:
-            LoadingView(title: "Reading \(screen.runsDirectory)", done: 0, total: 0, unit: "runs", theme: theme)
+            LoadingView(title: "Reading \(screen.runsDirectory)", done: 0, total: 0, unit: "runs",
+                        theme: theme)
                 .render(area: area, into: &buffer)
         case .failed(let reason):
-            FailureView(title: "Cannot list the runs", reason: reason, theme: theme).render(area: area, into: &buffer)
+            FailureView(title: "Cannot list the runs", reason: reason, theme: theme)
+                .render(area: area, into: &buffer)
         case .ready where screen.runs.isEmpty:
             let lines = [
                 Line("No training runs in \(screen.runsDirectory) yet.", style: theme.title),
@@ -35,11 +37,12 @@ struct CheckpointView: Widget {
         let run = screen.selectedRun
         let fold = screen.selectedFold
         table(title: "Runs", pane: .runs, columns: CheckpointTables.runColumns,
-              rows: CheckpointTables.runRows(screen.runs), state: screen.runTable, area: runArea, into: &buffer)
+              rows: CheckpointTables.runRows(screen.runs), state: screen.runTable, area: runArea,
+              into: &buffer)
         table(title: "Folds", pane: .folds, columns: CheckpointTables.foldColumns,
               rows: CheckpointTables.foldRows(run?.folds ?? []), state: screen.foldTable, area: foldArea,
               into: &buffer)
-        let checkpointTitle = fold.map { "Checkpoints \(theme.symbols.dash) fold \($0.fold)" } ?? "Checkpoints"
+        let checkpointTitle = "Checkpoints" + (fold.map { " \(theme.symbols.dash) fold \($0.fold)" } ?? "")
         table(title: checkpointTitle, pane: .checkpoints, columns: CheckpointTables.checkpointColumns,
               rows: CheckpointTables.checkpointRows(fold?.checkpoints ?? []), state: screen.checkpointTable,
               area: checkpointArea, into: &buffer)
@@ -50,10 +53,12 @@ struct CheckpointView: Widget {
                        state: TableState, area: Rect, into buffer: inout Buffer) {
         let focused = screen.focus == pane
         let block = Block(title: Line(" \(title) ", style: focused ? theme.key : theme.title), rounded: true,
-                          borderStyle: focused ? Style(foreground: theme.accent, bold: true) : nil, theme: theme)
+                          borderStyle: focused ? Style(foreground: theme.accent, bold: true) : nil,
+                          theme: theme)
         block.render(area: area, into: &buffer)
         let inner = block.inner(area).inset(horizontal: 1, vertical: 0)
-        Table(columns: columns, rows: rows, state: state, emptyMessage: "none", theme: focused ? theme : quietTheme)
+        Table(columns: columns, rows: rows, state: state, emptyMessage: "none",
+              theme: focused ? theme : quietTheme)
             .render(area: inner, into: &buffer)
     }
 

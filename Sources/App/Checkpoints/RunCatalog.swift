@@ -20,7 +20,9 @@ public enum RunCatalog {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue else { throw ScanError(path: directory, reason: "it is a file, not a folder") }
+        guard isDirectory.boolValue else {
+            throw ScanError(path: directory, reason: "it is a file, not a folder")
+        }
         let names: [String]
         do {
             names = try manager.contentsOfDirectory(atPath: directory)
@@ -41,7 +43,8 @@ public enum RunCatalog {
         let file = { (name: String) in (path as NSString).appendingPathComponent(name) }
         let config = manager.contents(atPath: file("config.json")).map(parseConfig) ?? RunConfigFacts()
         let summary = manager.contents(atPath: file("summary.json")).map(parseSummary)
-        let metrics = (try? String(contentsOfFile: file("metrics.csv"), encoding: .utf8)).map(parseMetrics) ?? [:]
+        let metricsText = try? String(contentsOfFile: file("metrics.csv"), encoding: .utf8)
+        let metrics = metricsText.map(parseMetrics) ?? [:]
         let status: RunRecord.Status = summary != nil ? .finished
             : (entries.contains("resume.safetensors") ? .resumable : .partial)
         let folds = foldNumbers.map { fold in
@@ -49,7 +52,8 @@ public enum RunCatalog {
                      bestEpoch: summary?.bestEpochs[fold])
         }
         return RunRecord(name: name, path: path, modelName: config.preset, foldCount: config.foldCount,
-                         epochs: config.epochs, validationAccuracy: summary?.validationAccuracy, status: status,
+                         epochs: config.epochs, validationAccuracy: summary?.validationAccuracy,
+                         status: status,
                          folds: folds)
     }
 
@@ -59,13 +63,16 @@ public enum RunCatalog {
         let names = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
         var files: [Int: String] = [:]
         for name in names {
-            if let epoch = epochNumber(fileName: name) { files[epoch] = (folder as NSString).appendingPathComponent(name) }
+            if let epoch = epochNumber(fileName: name) {
+                files[epoch] = (folder as NSString).appendingPathComponent(name)
+            }
         }
         let bestEpoch = recordedBest ?? bestScoringEpoch(scores)
         var checkpoints: [CheckpointRecord] = []
         if names.contains("best.safetensors") {
             let path = (folder as NSString).appendingPathComponent("best.safetensors")
-            checkpoints.append(CheckpointRecord(kind: .best, epoch: bestEpoch, path: path, fileSize: fileSize(path),
+            checkpoints.append(CheckpointRecord(kind: .best, epoch: bestEpoch, path: path,
+                                                fileSize: fileSize(path),
                                                 scores: bestEpoch.flatMap { scores[$0] }))
         }
         for epoch in Set(files.keys).union(scores.keys).sorted() {

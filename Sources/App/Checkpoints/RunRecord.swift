@@ -48,7 +48,8 @@ public struct FoldRecord: Hashable, Sendable {
     public var bestValidationAccuracy: Double?
     public var checkpoints: [CheckpointRecord]
 
-    public init(fold: Int, bestEpoch: Int?, bestValidationAccuracy: Double?, checkpoints: [CheckpointRecord]) {
+    public init(fold: Int, bestEpoch: Int?, bestValidationAccuracy: Double?,
+                checkpoints: [CheckpointRecord]) {
         self.fold = fold
         self.bestEpoch = bestEpoch
         self.bestValidationAccuracy = bestValidationAccuracy

@@ -65,7 +65,8 @@ public enum AppUpdate {
 
     // MARK: - Replies
 
-    private static func updateTop(_ state: inout AppState, _ body: (inout any ScreenModel) -> Reply) -> Reply {
+    private static func updateTop(_ state: inout AppState,
+                                  _ body: (inout any ScreenModel) -> Reply) -> Reply {
         guard let top = state.screens.indices.last else { return .none }
         return state.screens[top].update(body)
     }

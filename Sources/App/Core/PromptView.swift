@@ -10,7 +10,8 @@ struct PromptView: Widget {
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         buffer.fill(row, style: theme.statusBar)
         let label = prompt.label + ": "
-        var x = buffer.set(x: row.x + 1, y: row.y, string: label, style: theme.statusBar.patched(with: theme.key),
+        var x = buffer.set(x: row.x + 1, y: row.y, string: label,
+                           style: theme.statusBar.patched(with: theme.key),
                            maxWidth: row.width - 1)
         let room = row.right - x - 1
         guard room > 0 else { return }

@@ -36,7 +36,8 @@ public protocol ScreenModel: Sendable {
 extension ScreenModel {
     public var headline: String { "" }
     public mutating func receive(_ message: Message, context: ScreenContext) -> Reply { .none }
-    public mutating func submit(_ purpose: TextPrompt.Purpose, text: String, context: ScreenContext) -> Reply {
+    public mutating func submit(_ purpose: TextPrompt.Purpose, text: String,
+                                context: ScreenContext) -> Reply {
         .none
     }
     public mutating func confirmed(_ action: Confirmation.Action) -> Reply { .none }

@@ -77,7 +77,7 @@ public struct DashboardScreen: ScreenModel {
 
     public var headline: String {
         var parts: [String] = []
-        if let started { parts.append(lastPathComponent(started.runDirectory)) } else { parts.append(request) }
+        parts.append(started.map { lastPathComponent($0.runDirectory) } ?? request)
         switch phase {
         case .loading: parts.append("loading data")
         case .running: parts.append(isPaused ? "PAUSED" : (pauseRequested ? "pausing" : "training"))
@@ -214,7 +214,9 @@ public struct DashboardScreen: ScreenModel {
 
     /// Applies one trainer event.
     mutating func apply(_ event: TrainingEvent) -> Reply {
-        if case .batchProgress = event {} else { appendLog(printer.lines(for: event), kind: logKind(of: event)) }
+        if case .batchProgress = event {} else {
+            appendLog(printer.lines(for: event), kind: logKind(of: event))
+        }
         switch event {
         case .runStarted(let runStarted):
             started = runStarted
@@ -251,8 +253,8 @@ public struct DashboardScreen: ScreenModel {
         case .runCancelled(let cancelled):
             phase = .stopped(cancelled)
             isPaused = false
-            return leaveWhenStopped ? .pop : .notice(Notice("Stopped; resume with fer train --resume "
-                                                              + cancelled.runDirectory))
+            let resume = Notice("Stopped; resume with fer train --resume " + cancelled.runDirectory)
+            return leaveWhenStopped ? .pop : .notice(resume)
         case .error(let error):
             phase = .failed(error.description)
             return leaveWhenStopped ? .pop : .none

@@ -118,7 +118,8 @@ struct DashboardView: Widget {
     private func renderLog(in area: Rect, into buffer: inout Buffer) {
         let title = screen.logScroll > 0 ? "Log (scrolled \(screen.logScroll) up, G for newest)" : "Log"
         let inner = frame(title, area, into: &buffer)
-        LogView(entries: screen.log, scroll: screen.logScroll, theme: theme).render(area: inner, into: &buffer)
+        LogView(entries: screen.log, scroll: screen.logScroll, theme: theme)
+            .render(area: inner, into: &buffer)
     }
 
     /// Class names for a confusion matrix `width` columns wide: whole when every column fits its

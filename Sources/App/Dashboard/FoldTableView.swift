@@ -50,15 +50,21 @@ struct FoldTableView: Widget {
     private func renderSummary(in row: Rect, into buffer: inout Buffer) {
         let finished = screen.folds.compactMap { $0.result?.best.validationAccuracy }
         guard !finished.isEmpty, !row.isEmpty else { return }
-        let spread = MeanDeviation(finished)
-        var text = "mean ± std over \(finished.count) fold\(finished.count == 1 ? "" : "s"): val acc "
-            + formatFixed(spread.mean * 100, decimals: 2) + " ± " + formatFixed(spread.standardDeviation * 100,
-                                                                                 decimals: 2) + "%"
+        let plural = finished.count == 1 ? "" : "s"
+        var text = "mean ± std over \(finished.count) fold\(plural): val acc "
+            + Self.percentSpread(MeanDeviation(finished))
         if case .finished(let summary) = screen.phase, let test = summary.testAccuracy {
-            text += " · test " + formatFixed(test.mean * 100, decimals: 2) + " ± "
-                + formatFixed(test.standardDeviation * 100, decimals: 2) + "%"
-            if let ensemble = summary.ensembleTest { text += " · ensemble " + formatPercent(ensemble.accuracy, decimals: 2) }
+            text += " · test " + Self.percentSpread(test)
+            if let ensemble = summary.ensembleTest {
+                text += " · ensemble " + formatPercent(ensemble.accuracy, decimals: 2)
+            }
         }
         buffer.set(x: row.x, y: row.y, string: text, style: Style(bold: true), maxWidth: row.width)
+    }
+
+    /// "41.60 ± 0.41%".
+    static func percentSpread(_ spread: MeanDeviation) -> String {
+        formatFixed(spread.mean * 100, decimals: 2) + " ± "
+            + formatFixed(spread.standardDeviation * 100, decimals: 2) + "%"
     }
 }

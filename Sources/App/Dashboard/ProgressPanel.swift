@@ -21,7 +21,9 @@ struct ProgressFigures {
         let fold = screen.folds.first { $0.fold == screen.currentFold }
         let epochs = max(1, fold?.epochs ?? screen.started?.config.epochs ?? 1)
         let completed = min(epochs, fold?.history.last?.epoch ?? 0)
-        let progress = screen.progress.flatMap { $0.fold == screen.currentFold && $0.epoch > completed ? $0 : nil }
+        let progress = screen.progress.flatMap {
+            $0.fold == screen.currentFold && $0.epoch > completed ? $0 : nil
+        }
         let lastEpoch = screen.lastEpoch.flatMap { $0.metrics.fold == screen.currentFold ? $0 : nil }
         let foldDone = fold?.status == .finished || fold?.status == .stoppedEarly
         activeProgress = progress
@@ -34,7 +36,8 @@ struct ProgressFigures {
         }
         self.epochs = epochs
         let doneEpochs = progress.map { Double($0.epoch - 1) } ?? Double(completed)
-        foldFraction = foldDone ? 1 : min(1, (doneEpochs + (progress == nil ? 0 : epochFraction)) / Double(epochs))
+        foldFraction = foldDone ? 1 : min(1,
+            (doneEpochs + (progress == nil ? 0 : epochFraction)) / Double(epochs))
         let place = screen.foldPlace ?? (1, max(1, screen.folds.count))
         foldPlace = place.index
         foldsInRun = max(1, place.count)
@@ -70,12 +73,14 @@ struct ProgressPanel: Widget {
                     remainingSeconds: figures.foldETA, theme: theme)
             .render(area: rows[0], into: &buffer)
         ProgressBar(label: pad("Run"), fraction: figures.runFraction,
-                    detail: "fold \(figures.foldPlace) of \(figures.foldsInRun)", remainingSeconds: figures.runETA,
+                    detail: "fold \(figures.foldPlace) of \(figures.foldsInRun)",
+                    remainingSeconds: figures.runETA,
                     color: theme.seriesColor(2), theme: theme)
             .render(area: rows[1], into: &buffer)
         var detail = ""
         if let progress = figures.activeProgress {
-            detail = "batch \(progress.batch)/\(progress.batchCount)  loss \(formatFixed(progress.loss, decimals: 4))"
+            detail = "batch \(progress.batch)/\(progress.batchCount)"
+                + "  loss \(formatFixed(progress.loss, decimals: 4))"
                 + "  acc \(formatPercent(progress.accuracy))  lr \(formatLearningRate(progress.learningRate))"
         }
         ProgressBar(label: pad("Epoch \(figures.epoch)"), fraction: figures.epochFraction,

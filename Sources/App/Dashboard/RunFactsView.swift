@@ -14,8 +14,9 @@ struct RunFactsView: Widget {
         }
         let config = started.config
         let data = started.dataset
-        let folds = config.folds.map { $0.map(String.init).joined(separator: ",") + " of \(config.foldCount)" }
-            ?? "\(config.foldCount)"
+        let folds = config.folds.map { list in
+            list.map(String.init).joined(separator: ",") + " of \(config.foldCount)"
+        } ?? "\(config.foldCount)"
         let rate = screen.progress?.learningRate ?? screen.lastEpoch?.metrics.learningRate
         let speed = screen.progress?.imagesPerSecond ?? screen.lastEpoch?.metrics.imagesPerSecond
         let rows: [(String, String)] = [
@@ -49,7 +50,8 @@ struct LogView: Widget {
         let shown = entries[max(0, end - area.height)..<end]
         for (offset, entry) in shown.enumerated() {
             let text = TextWidth.truncate(entry.text, toWidth: area.width, ellipsis: theme.symbols.ellipsis)
-            buffer.set(x: area.x, y: area.y + offset, string: text, style: style(entry.kind), maxWidth: area.width)
+            buffer.set(x: area.x, y: area.y + offset, string: text, style: style(entry.kind),
+                       maxWidth: area.width)
         }
     }
 

@@ -10,7 +10,8 @@ enum TrainingCharts {
         if let live = livePoint(fold, progress) { train.append(ChartPoint(x: live.x, y: live.loss)) }
         let series = [
             ChartSeries(name: "train", points: train, color: theme.seriesColor(0)),
-            ChartSeries(name: "val", points: history.map { ChartPoint(x: Double($0.epoch), y: $0.validationLoss) },
+            ChartSeries(name: "val",
+                        points: history.map { ChartPoint(x: Double($0.epoch), y: $0.validationLoss) },
                         color: theme.seriesColor(1), best: .minimum),
         ]
         return LineChart(series: series, xRange: xRange(fold), xTitle: "epoch", theme: theme)
@@ -27,12 +28,14 @@ enum TrainingCharts {
                 ChartPoint(x: Double($0.epoch), y: $0.validationAccuracy)
             }, color: theme.seriesColor(1), best: .maximum),
         ]
-        return LineChart(series: series, xRange: xRange(fold), yFormat: .percent(decimals: 0), xTitle: "epoch",
+        return LineChart(series: series, xRange: xRange(fold), yFormat: .percent(decimals: 0),
+                         xTitle: "epoch",
                          theme: theme)
     }
 
     /// One metric of every fold overlaid, one color per fold.
-    static func overlay(_ folds: [FoldProgress], metric: KeyPath<EpochMetrics, Double>, best: ChartSeries.Best,
+    static func overlay(_ folds: [FoldProgress], metric: KeyPath<EpochMetrics, Double>,
+                        best: ChartSeries.Best,
                         format: ValueFormat, theme: Theme) -> LineChart {
         let series = folds.enumerated().map { index, fold in
             ChartSeries(name: "fold \(fold.fold)",

@@ -35,7 +35,8 @@ public struct AssetLocator: Sendable {
     func candidates() -> [String] {
         var result = [(workingDirectory as NSString).appendingPathComponent("Assets")]
         if let executablePath {
-            var folder = ((executablePath as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
+            let resolved = (executablePath as NSString).resolvingSymlinksInPath
+            var folder = (resolved as NSString).deletingLastPathComponent
             for _ in 0..<6 {
                 result.append((folder as NSString).appendingPathComponent("Assets"))
                 let parent = (folder as NSString).deletingLastPathComponent
@@ -48,6 +49,7 @@ public struct AssetLocator: Sendable {
 
     public static let directoryExists: @Sendable (String) -> Bool = { path in
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        return FileManager.default.fileExists(atPath: path,
+                                              isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

@@ -22,7 +22,8 @@ public enum ModelLocations {
             let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
             base = (home as NSString).appendingPathComponent(".config")
         }
-        return ((base as NSString).appendingPathComponent("fer") as NSString).appendingPathComponent("model.safetensors")
+        let folder = (base as NSString).appendingPathComponent("fer")
+        return (folder as NSString).appendingPathComponent("model.safetensors")
     }
 
     /// The shipped model's path inside `assetsDirectory` (it may not exist).

@@ -22,7 +22,8 @@ extension HomeContext {
         if let modelPath {
             model = ModelChoice(path: modelPath, origin: .argument)
         } else {
-            model = ModelLocations.defaultModel(environment: assets.environment, assetsDirectory: assetsDirectory,
+            model = ModelLocations.defaultModel(environment: assets.environment,
+                                                assetsDirectory: assetsDirectory,
                                                 fileExists: fileExists)
         }
         return HomeContext(datasetPath: datasetPath, datasetOrigin: origin,

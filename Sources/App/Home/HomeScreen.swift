@@ -62,7 +62,8 @@ public struct HomeScreen: ScreenModel {
         return .none
     }
 
-    public mutating func submit(_ purpose: TextPrompt.Purpose, text: String, context: ScreenContext) -> Reply {
+    public mutating func submit(_ purpose: TextPrompt.Purpose, text: String,
+                                context: ScreenContext) -> Reply {
         guard case .datasetPath(let item) = purpose else { return .none }
         let path = (text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
         guard !path.isEmpty else { return .notice(.error("No dataset folder given.")) }
@@ -94,7 +95,8 @@ public struct HomeScreen: ScreenModel {
             guard let path = context.usableDatasetPath else {
                 return Reply(overlay: .prompt(datasetPrompt(then: item)))
             }
-            let request = TrainingRequest(dataPath: path, config: .seedRecipe, runsDirectory: context.runsDirectory)
+            let request = TrainingRequest(dataPath: path, config: .seedRecipe,
+                                          runsDirectory: context.runsDirectory)
             return Reply(effects: [.startTraining(request)],
                          navigation: .push(.dashboard(DashboardScreen(request: request.description))))
         }

@@ -12,7 +12,8 @@ struct HomeView: Widget {
         let inner = block.inner(box).inset(horizontal: 2, vertical: 0)
         guard !inner.isEmpty else { return }
         var y = inner.y
-        buffer.set(x: inner.x, y: y, string: "Facial expression recognition in the terminal", style: theme.muted,
+        buffer.set(x: inner.x, y: y, string: "Facial expression recognition in the terminal",
+                   style: theme.muted,
                    maxWidth: inner.width)
         y += 2
         for item in HomeItem.allCases where y < inner.bottom {
@@ -40,7 +41,8 @@ struct HomeView: Widget {
         let pointer = isSelected ? String(theme.symbols.pointer) : " "
         var x = buffer.set(x: row.x, y: row.y, string: pointer + " ", style: base)
         x = buffer.set(x: x, y: row.y, string: String(item.shortcut), style: isSelected ? base : theme.key)
-        x = buffer.set(x: x + 2, y: row.y, string: TextWidth.pad(item.name, toWidth: 12), style: base.bolded())
+        x = buffer.set(x: x + 2, y: row.y, string: TextWidth.pad(item.name, toWidth: 12),
+                       style: base.bolded())
         let summary = isAvailable ? item.summary : "run `fer live` (not available here)"
         buffer.set(x: x + 1, y: row.y, string: summary, style: base, maxWidth: row.right - x - 1)
     }
@@ -57,7 +59,8 @@ struct HomeView: Widget {
                 dataset = Line([Span(path), Span("  not found", style: bad)])
             }
         } else {
-            dataset = Line([Span("none", style: bad), Span("  press d to choose a folder", style: theme.muted)])
+            dataset = Line([Span("none", style: bad),
+                            Span("  press d to choose a folder", style: theme.muted)])
         }
         let model: Line
         if let choice = context.model {

@@ -28,9 +28,11 @@ struct BigText: Widget {
             for cellRow in 0..<3 {
                 for column in 0..<3 {
                     let top = rows[cellRow * 2].dropFirst(column).first == "#"
-                    let bottom = cellRow * 2 + 1 < rows.count && rows[cellRow * 2 + 1].dropFirst(column).first == "#"
+                    let bottomRow = cellRow * 2 + 1
+                    let bottom = bottomRow < rows.count && rows[bottomRow].dropFirst(column).first == "#"
                     let scalar: Unicode.Scalar = top ? (bottom ? "█" : "▀") : (bottom ? "▄" : " ")
-                    if scalar != " " { buffer.set(x: x + column, y: area.y + cellRow, scalar: scalar, style: style) }
+                    if scalar != " " { buffer.set(x: x + column, y: area.y + cellRow, scalar: scalar,
+                                                  style: style) }
                 }
             }
             x += 4

@@ -24,7 +24,8 @@ public enum LiveRenderMode: Int, CaseIterable, Hashable, Sendable {
     func next(for capabilities: Capabilities) -> LiveRenderMode {
         var candidate = self
         for _ in LiveRenderMode.allCases {
-            candidate = LiveRenderMode(rawValue: (candidate.rawValue + 1) % LiveRenderMode.allCases.count) ?? .ascii
+            let nextValue = (candidate.rawValue + 1) % LiveRenderMode.allCases.count
+            candidate = LiveRenderMode(rawValue: nextValue) ?? .ascii
             if candidate.isAvailable(for: capabilities) { return candidate }
         }
         return .ascii

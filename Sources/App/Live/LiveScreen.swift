@@ -35,8 +35,8 @@ public struct LiveScreen: ScreenModel {
     }
 
     public var hints: [KeyBinding] {
-        [KeyBinding("Space", isPaused ? "resume" : "pause"), KeyBinding("m", "mode"), KeyBinding("s", "snapshot"),
-         KeyBinding("q", "quit")]
+        [KeyBinding("Space", isPaused ? "resume" : "pause"), KeyBinding("m", "mode"),
+         KeyBinding("s", "snapshot"), KeyBinding("q", "quit")]
     }
 
     public var help: [HelpSection] {
@@ -72,7 +72,9 @@ public struct LiveScreen: ScreenModel {
             guard !isPaused else { return .none }
             latest = frame
             speedHistory.append(frame.framesPerSecond)
-            if speedHistory.count > Self.historyLength { speedHistory.removeFirst(speedHistory.count - Self.historyLength) }
+            if speedHistory.count > Self.historyLength {
+                speedHistory.removeFirst(speedHistory.count - Self.historyLength)
+            }
         case .snapshotSaved(let path):
             return .notice(.success("Snapshot saved to \(path)"))
         case .snapshotFailed(let reason):

@@ -21,7 +21,8 @@ public struct LiveSummary: Hashable, Sendable {
     public var expressionCounts: [ExpressionCount]
     public var meanFramesPerSecond: Double
 
-    public init(frames: Int, framesWithFaces: Int, expressionCounts: [ExpressionCount], meanFramesPerSecond: Double) {
+    public init(frames: Int, framesWithFaces: Int, expressionCounts: [ExpressionCount],
+                meanFramesPerSecond: Double) {
         self.frames = frames
         self.framesWithFaces = framesWithFaces
         self.expressionCounts = expressionCounts

@@ -27,7 +27,8 @@ struct LiveView: Widget {
         renderFrame(frame, in: frameArea.inset(right: 1), into: &buffer)
         LivePanel(screen: screen, frame: frame, theme: theme).render(area: sideArea, into: &buffer)
         if let summary = screen.summary {
-            LiveSummaryView(summary: summary, source: screen.source, theme: theme).render(area: frameArea, into: &buffer)
+            LiveSummaryView(summary: summary, source: screen.source, theme: theme)
+                .render(area: frameArea, into: &buffer)
         }
     }
 
@@ -38,9 +39,11 @@ struct LiveView: Widget {
         let overlays = frame.faces.enumerated().map { index, face -> FrameOverlay in
             let box = face.box
             let rect = Terminal.Rect(x: Int(Double(box.x) / scale), y: Int(Double(box.y) / scale),
-                                     width: Int(Double(box.width) / scale), height: Int(Double(box.height) / scale))
+                                     width: Int(Double(box.width) / scale),
+                                     height: Int(Double(box.height) / scale))
             let top = face.top
-            return FrameOverlay(rect: rect, label: "\(top.label) \(formatPercent(Double(top.probability), decimals: 0))",
+            return FrameOverlay(rect: rect,
+                                label: "\(top.label) \(formatPercent(Double(top.probability), decimals: 0))",
                                 color: index == 0 ? theme.accent : theme.seriesColor(index))
         }
         let widget = AsciiFrame(
@@ -51,8 +54,8 @@ struct LiveView: Widget {
         if frame.faces.isEmpty {
             let text = " no face found "
             let box = area.centered(width: TextWidth.of(text), height: 1)
-            buffer.set(x: box.x, y: box.y, string: text, style: Style(foreground: theme.warning, bold: true,
-                                                                      reverse: true), maxWidth: box.width)
+            let style = Style(foreground: theme.warning, bold: true, reverse: true)
+            buffer.set(x: box.x, y: box.y, string: text, style: style, maxWidth: box.width)
         }
     }
 }
@@ -75,17 +78,21 @@ private struct LivePanel: Widget {
             BigText(text: top.label, style: Style(foreground: theme.accent, bold: true), theme: theme)
                 .render(area: labelArea.splitTop(3).top, into: &buffer)
             let faces = frame?.faces.count ?? 0
-            let detail = "\(formatPercent(Double(top.probability))) sure · \(faces) face\(faces == 1 ? "" : "s")"
-            buffer.set(x: labelArea.x, y: labelArea.y + 3, string: detail, style: theme.muted, maxWidth: labelArea.width)
+            let plural = faces == 1 ? "" : "s"
+            let detail = "\(formatPercent(Double(top.probability))) sure · \(faces) face\(plural)"
+            buffer.set(x: labelArea.x, y: labelArea.y + 3, string: detail, style: theme.muted,
+                       maxWidth: labelArea.width)
         } else {
             let text = frame == nil ? "waiting" : "no face"
-            BigText(text: text, style: theme.muted, theme: theme).render(area: labelArea.splitTop(3).top, into: &buffer)
+            BigText(text: text, style: theme.muted, theme: theme)
+                .render(area: labelArea.splitTop(3).top, into: &buffer)
         }
         let statsHeight = min(5, rest.height)
         let (barsArea, statsArea) = rest.splitBottom(statsHeight)
         let bars = barsArea.inset(top: 1)
         if let face {
-            ProbabilityBars(labels: face.classNames, probabilities: face.probabilities.map(Double.init), theme: theme)
+            ProbabilityBars(labels: face.classNames, probabilities: face.probabilities.map(Double.init),
+                            theme: theme)
                 .render(area: bars, into: &buffer)
         } else if frame != nil {
             Paragraph([Line("No face in this frame; the bars return when one is found.", style: theme.muted)],
@@ -107,9 +114,9 @@ private struct LivePanel: Widget {
         for (offset, row) in rows.enumerated() where offset + 1 < area.height {
             let y = area.y + 1 + offset
             buffer.set(x: area.x, y: y, string: TextWidth.pad(row.0, toWidth: 9), style: theme.muted)
-            buffer.set(x: area.x + 9, y: y, string: TextWidth.pad(formatFixed(row.1, decimals: 1), toWidth: 6,
-                                                                 alignment: .right) + " ms",
-                       style: offset == 3 ? Style(bold: true) : theme.text, maxWidth: area.width - 9)
+            let value = TextWidth.pad(formatFixed(row.1, decimals: 1), toWidth: 6, alignment: .right) + " ms"
+            buffer.set(x: area.x + 9, y: y, string: value, style: offset == 3 ? Style(bold: true) : theme.text,
+                       maxWidth: area.width - 9)
         }
     }
 }

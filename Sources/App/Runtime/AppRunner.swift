@@ -51,7 +51,8 @@ public final class AppRunner {
                 changed = false
                 urgent = false
             }
-            let timeout = scheduler.keyTimeout(changed: changed, sinceLastFrame: lastFrame.map { seconds(clock.now - $0) })
+            let timeout = scheduler.keyTimeout(changed: changed,
+                                               sinceLastFrame: lastFrame.map { seconds(clock.now - $0) })
             if let key = backend.pollKey(timeout: .milliseconds(Int((timeout * 1000).rounded()))) {
                 apply(.key(key))
                 urgent = true

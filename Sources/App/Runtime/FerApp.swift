@@ -46,9 +46,11 @@ public enum FerApp {
     }
 
     /// The dataset browser (`fer browse`); `modelName` names the model `environment` loads.
-    public static func browse(datasetPath: String, modelName: String?, environment: WorkerEnvironment) throws {
+    public static func browse(datasetPath: String, modelName: String?,
+                              environment: WorkerEnvironment) throws {
         let screen = BrowserScreen(datasetPath: datasetPath, modelName: modelName)
-        try run(screen: .browser(screen), initialEffects: [.loadDataset(path: datasetPath)], environment: environment)
+        try run(screen: .browser(screen), initialEffects: [.loadDataset(path: datasetPath)],
+                environment: environment)
     }
 
     /// The checkpoint picker (`fer checkpoints`).

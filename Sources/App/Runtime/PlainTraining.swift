@@ -46,7 +46,8 @@ private final class InterruptWatcher: @unchecked Sendable {
 
     init(onFirst: @escaping @Sendable () -> Void) {
         signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "fer.plain-training.signal"))
+        source = DispatchSource.makeSignalSource(signal: SIGINT,
+                                                 queue: DispatchQueue(label: "fer.plain-training.signal"))
         source.setEventHandler { [unowned self] in
             count += 1
             if count == 1 { onFirst() } else { exit(130) }

@@ -11,13 +11,15 @@ enum TrainingLauncher {
         let dataPath = try datasetPath(for: request)
         let loaded = try DatasetLoader.load(dataPath, options: request.loadOptions, progress: progress)
         if let resume = request.resumeDirectory {
-            return try TrainingRun.resuming(runDirectory: URL(fileURLWithPath: resume), dataset: loaded.dataset,
+            return try TrainingRun.resuming(runDirectory: URL(fileURLWithPath: resume),
+                                            dataset: loaded.dataset,
                                             loadReport: loaded.report, events: events)
         }
         var config = request.config
         config.dataPath = dataPath
         return try TrainingRun(config: config, dataset: loaded.dataset, loadReport: loaded.report,
-                               runsDirectory: URL(fileURLWithPath: request.runsDirectory), name: request.runName,
+                               runsDirectory: URL(fileURLWithPath: request.runsDirectory),
+                               name: request.runName,
                                events: events)
     }
 
@@ -45,7 +47,8 @@ enum TrainingLauncher {
         }
         let config = try RunFolder(url: URL(fileURLWithPath: resume)).readConfig()
         guard let recorded = config.dataPath else {
-            throw TrainingError.cannotResume(path: resume, reason: "its config.json records no dataset; pass --data DIR")
+            throw TrainingError.cannotResume(path: resume,
+                                             reason: "its config.json records no dataset; pass --data DIR")
         }
         return recorded
     }

@@ -10,7 +10,8 @@ public struct WorkerEnvironment: Sendable {
     /// The live pipeline; nil when this command cannot start one.
     public var live: LivePipelineHooks?
 
-    public init(loadOptions: LoadOptions = LoadOptions(), makeClassifier: (@Sendable () throws -> FaceClassifier)? = nil,
+    public init(loadOptions: LoadOptions = LoadOptions(),
+                makeClassifier: (@Sendable () throws -> FaceClassifier)? = nil,
                 live: LivePipelineHooks? = nil) {
         self.loadOptions = loadOptions
         self.makeClassifier = makeClassifier
@@ -49,7 +50,8 @@ public final class WorkerEffects: EffectPerformer {
             let generation = classification.next()
             let current = classification
             classifyQueue.async {
-                Self.classify(dataset, makeClassifier: makeClassifier, inbox: inbox) { current.value == generation }
+                Self.classify(dataset, makeClassifier: makeClassifier,
+                              inbox: inbox) { current.value == generation }
             }
         case .cancelClassification:
             _ = classification.next()
@@ -128,7 +130,8 @@ public final class WorkerEffects: EffectPerformer {
         }
     }
 
-    private static func classify(_ dataset: FaceDataset, makeClassifier: () throws -> FaceClassifier, inbox: Inbox,
+    private static func classify(_ dataset: FaceDataset, makeClassifier: () throws -> FaceClassifier,
+                                 inbox: Inbox,
                                  isCurrent: () -> Bool) {
         let classifier: FaceClassifier
         do {
@@ -148,8 +151,9 @@ public final class WorkerEffects: EffectPerformer {
                     inbox.post(.predictionsFailed("The model returned predictions of the wrong shape."))
                     return
                 }
-                inbox.post(.predictionsComputed(PredictionChunk(start: start, classNames: classifier.classNames,
-                                                                probabilities: probabilities.flatMap { $0 })))
+                let chunk = PredictionChunk(start: start, classNames: classifier.classNames,
+                                            probabilities: probabilities.flatMap { $0 })
+                inbox.post(.predictionsComputed(chunk))
             } catch {
                 inbox.post(.predictionsFailed("Prediction failed: \(error)"))
                 return

@@ -42,7 +42,8 @@ struct BrowseCommand: ParsableCommand {
         if let modelPath {
             environment.makeClassifier = { try FaceClassifier.load(modelPath: modelPath) }
         }
-        try FerApp.browse(datasetPath: dataPath, modelName: modelPath.map { ($0 as NSString).lastPathComponent },
+        try FerApp.browse(datasetPath: dataPath,
+                          modelName: modelPath.map { ($0 as NSString).lastPathComponent },
                           environment: environment)
     }
 }

@@ -26,7 +26,8 @@ struct HomeCommand: ParsableCommand {
     var runs = "runs"
 
     func run() throws {
-        let context = HomeContext.discover(dataPath: data, modelPath: model, runsDirectory: runs, liveAvailable: false)
+        let context = HomeContext.discover(dataPath: data, modelPath: model, runsDirectory: runs,
+                                           liveAvailable: false)
         var environment = WorkerEnvironment()
         if let path = context.model?.path {
             environment.makeClassifier = { try FaceClassifier.load(modelPath: path) }

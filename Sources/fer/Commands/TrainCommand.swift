@@ -111,7 +111,8 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = TrainingRequest(dataPath: data, config: try config(), runsDirectory: runs, runName: runName,
+        let request = TrainingRequest(dataPath: data, config: try config(), runsDirectory: runs,
+                                      runName: runName,
                                       resumeDirectory: resume)
         let interactive = !plain && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1
         let end: TrainingEnd?

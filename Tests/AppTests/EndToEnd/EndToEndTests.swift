@@ -22,14 +22,17 @@ struct TmuxEndToEndTests {
     /// `TERM` names what tmux emulates, so keys such as Home arrive as the sequences ncurses expects.
     private func command(_ arguments: String, home: String) -> String {
         let binary = TmuxSession.ferBinary ?? "fer"
-        return "env -i HOME=\(home) PATH=/usr/bin:/bin TERM=screen-256color LANG=C.UTF-8 XDG_CACHE_HOME=\(home)/cache "
+        return "env -i HOME=\(home) PATH=/usr/bin:/bin TERM=screen-256color LANG=C.UTF-8 "
+            + "XDG_CACHE_HOME=\(home)/cache "
             + "FER_ASSETS=\(home)/no-assets \(binary) \(arguments); echo FER-EXIT=$?; sleep 60"
     }
 
     /// Waits for `text` in the pane; on failure the pane is attached to the issue.
-    private func expectPane(_ tmux: TmuxSession, _ text: String, _ comment: Comment? = nil, timeout: Double = 10,
+    private func expectPane(_ tmux: TmuxSession, _ text: String, _ comment: Comment? = nil,
+                            timeout: Double = 10,
                             sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        try expectPane(tmux, timeout: timeout, comment ?? "pane shows \"\(text)\"", sourceLocation: sourceLocation) {
+        try expectPane(tmux, timeout: timeout, comment ?? "pane shows \"\(text)\"",
+                       sourceLocation: sourceLocation) {
             $0.contains(text)
         }
     }
@@ -45,7 +48,8 @@ struct TmuxEndToEndTests {
     @Test func browserPagesFiltersZoomsAndQuits() throws {
         let folder = try TemporaryFolder()
         try writeFaces(in: folder, classes: ["happy", "sad", "surprise"], perClass: 8)
-        let tmux = try TmuxSession(command: command("browse --data \(folder.path)/faces --no-model", home: folder.path),
+        let tmux = try TmuxSession(command: command("browse --data \(folder.path)/faces --no-model",
+                                                    home: folder.path),
                                    width: 100, height: 30)
         defer { tmux.close() }
         try expectPane(tmux, "24 faces · all classes", "the browser should open on the faces")
@@ -82,7 +86,8 @@ struct TmuxEndToEndTests {
         try tmux.send("p")
         try expectPane(tmux, "PAUSED", "p pauses at the next batch")
         let paused = try tmux.capture()
-        #expect(paused.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "braille chart lines")
+        #expect(paused.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) },
+                "braille chart lines")
         #expect(paused.contains("Loss — fold") && paused.contains("Accuracy — fold"))
         #expect(paused.contains("paused") && paused.contains("waiting"), "fold table rows")
         #expect(paused.contains("BLAS"))

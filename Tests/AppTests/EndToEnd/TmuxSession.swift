@@ -22,7 +22,8 @@ final class TmuxSession {
         if let testExecutable = Bundle.main.executablePath {
             let folder = (testExecutable as NSString).deletingLastPathComponent
             candidates.append((folder as NSString).appendingPathComponent("fer"))
-            candidates.append(((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("fer"))
+            let parent = (folder as NSString).deletingLastPathComponent
+            candidates.append((parent as NSString).appendingPathComponent("fer"))
         }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
@@ -88,7 +89,8 @@ final class TmuxSession {
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
         guard let executable = Self.executable else { throw Failure(description: "tmux is not installed") }
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString)").path
+        let outputPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(socket)-\(UUID().uuidString)").path
         defer { unlink(outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

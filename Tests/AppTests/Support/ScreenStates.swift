@@ -6,7 +6,8 @@ import Terminal
 /// would get there with keys.
 enum ScreenStates {
     static let homeContext = HomeContext(
-        datasetPath: "/data/fer2013", model: ModelChoice(path: "Assets/model/fer.safetensors", origin: .shipped),
+        datasetPath: "/data/fer2013",
+        model: ModelChoice(path: "Assets/model/fer.safetensors", origin: .shipped),
         runsDirectory: "runs", liveAvailable: true)
 
     static func home() -> AppState {
@@ -67,16 +68,17 @@ enum ScreenStates {
     }
 
     static func checkpointsEmpty() -> AppState {
-        var state = AppState(screen: .checkpoints(CheckpointScreen(runsDirectory: "runs",
-                                                                   defaultModelPath: "/tmp/model.safetensors")))
+        let picker = CheckpointScreen(runsDirectory: "runs", defaultModelPath: "/tmp/model.safetensors")
+        var state = AppState(screen: .checkpoints(picker))
         send([.runsScanned([])], to: &state)
         return state
     }
 
     static func live(withFace: Bool = true) -> AppState {
         var state = AppState(screen: .live(LiveScreen(source: "clip.mp4")))
-        let frames = (0..<20).map { LiveUpdate.frame(TestLive.frame(index: $0, withFace: withFace,
-                                                                     fps: 28 + Double($0 % 5))) }
+        let frames = (0..<20).map { index in
+            LiveUpdate.frame(TestLive.frame(index: index, withFace: withFace, fps: 28 + Double(index % 5)))
+        }
         send(frames.map(Message.live), to: &state)
         return state
     }

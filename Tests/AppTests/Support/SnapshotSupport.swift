@@ -35,7 +35,9 @@ enum RenderMode: String, CaseIterable, CustomTestStringConvertible, Sendable {
 let screenSizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 40, height: 10)]
 
 /// Every (size, mode) pair.
-let snapshotCases: [(Size, RenderMode)] = screenSizes.flatMap { size in RenderMode.allCases.map { (size, $0) } }
+let snapshotCases: [(Size, RenderMode)] = screenSizes.flatMap { size in
+    RenderMode.allCases.map { (size, $0) }
+}
 
 /// The whole app drawn for `state` at `size` in `mode`.
 func frame(_ state: AppState, size: Size, mode: RenderMode) -> Buffer {

@@ -5,7 +5,8 @@ final class TemporaryFolder {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("fer-app-tests-\(UUID().uuidString)").path
+        path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("fer-app-tests-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

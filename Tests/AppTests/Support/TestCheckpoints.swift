@@ -5,7 +5,8 @@ import Foundation
 enum TestCheckpoints {
     static let spec = ModelSpec(name: "tiny", inputShape: [48, 48, 1],
                                 layers: [.flatten, .dense(units: 7, activation: .linear)],
-                                classNames: ["angry", "disgust", "fear", "happy", "neutral", "sad", "surprise"])
+                                classNames: ["angry", "disgust", "fear", "happy", "neutral", "sad",
+                                             "surprise"])
 
     /// Writes a checkpoint with optimizer state, as training's epoch checkpoints are.
     static func write(to path: String) throws {
@@ -27,13 +28,15 @@ enum TestCheckpoints {
                 csv += "\(fold),\(epoch),\(2.0 - 0.3 * Double(epoch)),0.4,1.5,\(accuracy),0.001,900,4\n"
             }
             try write(to: try folder.file("\(name)/fold-\(fold)/best.safetensors"))
-            for epoch in 2...3 { try write(to: try folder.file("\(name)/fold-\(fold)/epoch-\(epoch).safetensors")) }
+            for epoch in 2...3 {
+                try write(to: try folder.file("\(name)/fold-\(fold)/epoch-\(epoch).safetensors"))
+            }
         }
         try folder.write(csv, to: "\(name)/metrics.csv")
         if finished {
-            try folder.write(#"{"val_accuracy": {"mean": 0.515, "std": 0.005, "values": [0.51, 0.52]}, "#
-                             + #""folds": [{"fold": 1, "best": {"epoch": 2}}, {"fold": 2, "best": {"epoch": 2}}]}"#,
-                             to: "\(name)/summary.json")
+            let summary = #"{"val_accuracy": {"mean": 0.515, "std": 0.005, "values": [0.51, 0.52]}, "#
+                + #""folds": [{"fold": 1, "best": {"epoch": 2}}, {"fold": 2, "best": {"epoch": 2}}]}"#
+            try folder.write(summary, to: "\(name)/summary.json")
         } else {
             try write(to: try folder.file("\(name)/resume.safetensors"))
         }

@@ -18,7 +18,8 @@ enum TestFaces {
                 sources.append(SampleSource(path: "train/\(name)/im\(index).png"))
             }
         }
-        return try FaceDataset(pixels: pixels, labels: labels, classNames: FER2013.classNames, sources: sources,
+        return try FaceDataset(pixels: pixels, labels: labels, classNames: FER2013.classNames,
+                               sources: sources,
                                root: "/data/faces", layout: .classFolders)
     }
 

@@ -24,7 +24,8 @@ enum TestLive {
     /// A frame with one happy face (boxes are in source pixels, twice the image's).
     static func frame(index: Int = 41, withFace: Bool = true, fps: Double = 29.5) -> LiveFrame {
         let face = RecognizedFace(box: FaceBox(x: 116, y: 34, width: 88, height: 112),
-                                  probabilities: [0.02, 0.01, 0.03, 0.78, 0.1, 0.04, 0.02], classNames: classNames)
+                                  probabilities: [0.02, 0.01, 0.03, 0.78, 0.1, 0.04, 0.02],
+                                  classNames: classNames)
         return LiveFrame(index: index, timestamp: Double(index) / 30, image: image(), sourceScale: 2,
                          faces: withFace ? [face] : [],
                          timings: StageTimings(decode: 2.1, detect: 9.4, classify: 0.7), framesPerSecond: fps)

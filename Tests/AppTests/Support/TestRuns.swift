@@ -18,7 +18,8 @@ enum TestRuns {
             let kept = epoch > epochs - keep
             checkpoints.append(CheckpointRecord(kind: .epoch, epoch: epoch,
                                                 path: kept ? "\(folder)/epoch-\(epoch).safetensors" : nil,
-                                                fileSize: kept ? 4_271_628 : nil, scores: scores(epoch, fold: fold)))
+                                                fileSize: kept ? 4_271_628 : nil,
+                                                scores: scores(epoch, fold: fold)))
         }
         return FoldRecord(fold: fold, bestEpoch: epochs, bestValidationAccuracy: scores(epochs, fold: fold)
             .validationAccuracy, checkpoints: checkpoints)
@@ -39,9 +40,10 @@ enum TestRuns {
 
     /// A picker showing `records()`.
     static func picker() -> CheckpointScreen {
-        var screen = CheckpointScreen(runsDirectory: "/runs", defaultModelPath: "/home/user/.config/fer/model.safetensors")
-        _ = screen.receive(.runsScanned(records()), context: ScreenContext(size: Size(width: 80, height: 24),
-                                                                          capabilities: .standard))
+        var screen = CheckpointScreen(runsDirectory: "/runs",
+                                      defaultModelPath: "/home/user/.config/fer/model.safetensors")
+        let context = ScreenContext(size: Size(width: 80, height: 24), capabilities: .standard)
+        _ = screen.receive(.runsScanned(records()), context: context)
         return screen
     }
 }

@@ -34,40 +34,50 @@ enum TestTraining {
         let e = Double(epoch), f = Double(fold)
         return EpochMetrics(
             fold: fold, epoch: epoch, loss: 1.8 - 0.16 * e + 0.01 * f, accuracy: 0.25 + 0.06 * e,
-            validationLoss: 1.7 - 0.1 * e + 0.012 * e * e + 0.02 * f, validationAccuracy: 0.28 + 0.045 * e - 0.004 * e * e
+            validationLoss: 1.7 - 0.1 * e + 0.012 * e * e + 0.02 * f,
+            validationAccuracy: 0.28 + 0.045 * e - 0.004 * e * e
                 + 0.005 * f, learningRate: 1e-3, imagesPerSecond: 2431, seconds: 12)
     }
 
     static func epochFinished(fold: Int, epoch: Int) -> TrainingEvent {
         let best = bestEpoch(fold: fold, through: epoch)
         return .epochFinished(EpochFinished(
-            metrics: metrics(fold: fold, epoch: epoch), epochs: epochs, isBest: best == epoch, bestEpoch: best,
-            bestValidationAccuracy: metrics(fold: fold, epoch: best).validationAccuracy, elapsedSeconds: 12 * e(epoch),
-            foldETASeconds: 12 * Double(epochs - epoch), runETASeconds: 12 * Double(epochs - epoch + (3 - fold) * epochs)))
+            metrics: metrics(fold: fold, epoch: epoch), epochs: epochs, isBest: best == epoch,
+            bestEpoch: best,
+            bestValidationAccuracy: metrics(fold: fold, epoch: best).validationAccuracy,
+            elapsedSeconds: 12 * e(epoch),
+            foldETASeconds: 12 * Double(epochs - epoch),
+            runETASeconds: 12 * Double(epochs - epoch + (3 - fold) * epochs)))
     }
 
     private static func e(_ value: Int) -> Double { Double(value) }
 
     static func bestEpoch(fold: Int, through epoch: Int) -> Int {
-        (1...epoch).max { metrics(fold: fold, epoch: $0).validationAccuracy < metrics(fold: fold, epoch: $1).validationAccuracy }
+        (1...epoch).max { metrics(fold: fold, epoch: $0).validationAccuracy < metrics(fold: fold,
+            epoch: $1).validationAccuracy }
             ?? 1
     }
 
     static func confusion() -> ConfusionMatrix {
-        let counts = (0..<7).map { row in (0..<7).map { column in row == column ? 40 + 5 * row : (row + column) % 4 } }
-        return (try? ConfusionMatrix(classNames: classNames, counts: counts)) ?? ConfusionMatrix(classNames: classNames)
+        let counts = (0..<7).map { row in
+            (0..<7).map { column in row == column ? 40 + 5 * row : (row + column) % 4 }
+        }
+        return (try? ConfusionMatrix(classNames: classNames,
+                                     counts: counts)) ?? ConfusionMatrix(classNames: classNames)
     }
 
     static func foldResult(_ fold: Int) -> FoldResult {
         let best = bestEpoch(fold: fold, through: epochs)
-        return FoldResult(fold: fold, epochsRun: epochs, stoppedEarly: false, best: metrics(fold: fold, epoch: best),
+        return FoldResult(fold: fold, epochsRun: epochs, stoppedEarly: false,
+                          best: metrics(fold: fold, epoch: best),
                           bestCheckpoint: "fold-\(fold)/best.safetensors",
                           validation: EvaluationReport(confusionMatrix: confusion()), testAccuracy: nil)
     }
 
     static func progress(fold: Int, epoch: Int, batch: Int) -> TrainingEvent {
         .batchProgress(BatchProgress(
-            fold: fold, epoch: epoch, epochs: epochs, batch: batch, batchCount: 300, loss: 1.8 - 0.16 * e(epoch),
+            fold: fold, epoch: epoch, epochs: epochs, batch: batch, batchCount: 300,
+            loss: 1.8 - 0.16 * e(epoch),
             accuracy: 0.25 + 0.06 * e(epoch), learningRate: 1e-3, imagesPerSecond: 2431, elapsedSeconds: 40,
             foldETASeconds: 83, runETASeconds: 760))
     }
@@ -101,7 +111,8 @@ enum TestTraining {
             runDirectory: runDirectory, modelName: "seed", classNames: classNames, folds: results,
             validationAccuracy: MeanDeviation(results.map(\.best.validationAccuracy)),
             validationLoss: MeanDeviation(results.map(\.best.validationLoss)), pooledValidation: report,
-            testAccuracy: MeanDeviation(results.compactMap(\.testAccuracy)), ensembleTest: report, seconds: 216)))
+            testAccuracy: MeanDeviation(results.compactMap(\.testAccuracy)), ensembleTest: report,
+            seconds: 216)))
         return events
     }
 }
