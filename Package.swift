@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "fer",
             dependencies: [
-                "App", "Live", "Vision", "Engine",
+                "App", "Live", "Vision", "Engine", "Training", "Dataset",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,7 +57,10 @@ let package = Package(
         .testTarget(name: "DatasetTests", dependencies: ["Dataset"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "Training", "Vision", "Engine"]),
-        .testTarget(name: "AppTests", dependencies: ["App"]),
+        .testTarget(
+            name: "AppTests", dependencies: ["App", "Training", "Dataset", "Terminal", "Live", "Vision", "Engine"],
+            exclude: ["Snapshots"]
+        ),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -1,2 +1,0 @@
-/// The App layer of fer (see README).
-public enum AppModule {}

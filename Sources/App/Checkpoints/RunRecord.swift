@@ -1,0 +1,105 @@
+/// Scores of one epoch as the run's `metrics.csv` records them.
+public struct EpochScores: Hashable, Sendable {
+    public var loss: Double
+    public var accuracy: Double
+    public var validationLoss: Double
+    public var validationAccuracy: Double
+    public var learningRate: Double
+
+    public init(loss: Double, accuracy: Double, validationLoss: Double, validationAccuracy: Double,
+                learningRate: Double) {
+        self.loss = loss
+        self.accuracy = accuracy
+        self.validationLoss = validationLoss
+        self.validationAccuracy = validationAccuracy
+        self.learningRate = learningRate
+    }
+}
+
+/// One checkpoint file of a fold (or an epoch whose file was pruned), for the picker.
+public struct CheckpointRecord: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// `fold-k/best.safetensors`, a copy of the best epoch.
+        case best
+        /// `fold-k/epoch-e.safetensors`.
+        case epoch
+    }
+
+    public var kind: Kind
+    public var epoch: Int?
+    /// The file; nil when training kept only newer checkpoints and removed this one.
+    public var path: String?
+    public var fileSize: Int?
+    public var scores: EpochScores?
+
+    public init(kind: Kind, epoch: Int?, path: String?, fileSize: Int?, scores: EpochScores?) {
+        self.kind = kind
+        self.epoch = epoch
+        self.path = path
+        self.fileSize = fileSize
+        self.scores = scores
+    }
+}
+
+/// A fold of a run: its best epoch and its checkpoints (best first, then by epoch).
+public struct FoldRecord: Hashable, Sendable {
+    public var fold: Int
+    public var bestEpoch: Int?
+    public var bestValidationAccuracy: Double?
+    public var checkpoints: [CheckpointRecord]
+
+    public init(fold: Int, bestEpoch: Int?, bestValidationAccuracy: Double?,
+                checkpoints: [CheckpointRecord]) {
+        self.fold = fold
+        self.bestEpoch = bestEpoch
+        self.bestValidationAccuracy = bestValidationAccuracy
+        self.checkpoints = checkpoints
+    }
+}
+
+/// A training run folder (`runs/<name>/`) as the picker lists it.
+public struct RunRecord: Hashable, Sendable {
+    public enum Status: String, Hashable, Sendable {
+        /// `summary.json` was written.
+        case finished
+        /// Stopped with a `resume.safetensors`; `fer train --resume` continues it.
+        case resumable
+        /// Neither: still running, or killed before its first epoch ended.
+        case partial
+    }
+
+    public var name: String
+    public var path: String
+    /// Model preset from `config.json`.
+    public var modelName: String?
+    /// K from `config.json`.
+    public var foldCount: Int?
+    public var epochs: Int?
+    /// Mean and standard deviation of the folds' best validation accuracy (`summary.json`).
+    public var validationAccuracy: Spread?
+    public var status: Status
+    public var folds: [FoldRecord]
+
+    public init(name: String, path: String, modelName: String?, foldCount: Int?, epochs: Int?,
+                validationAccuracy: Spread?, status: Status, folds: [FoldRecord]) {
+        self.name = name
+        self.path = path
+        self.modelName = modelName
+        self.foldCount = foldCount
+        self.epochs = epochs
+        self.validationAccuracy = validationAccuracy
+        self.status = status
+        self.folds = folds
+    }
+}
+
+/// A mean and a standard deviation over folds.
+public struct Spread: Hashable, Sendable {
+    public var mean: Double
+    public var deviation: Double
+
+    public init(mean: Double, deviation: Double) {
+        self.mean = mean
+        self.deviation = deviation
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Where the model used by default lives.
+///
+/// "Make default" in the checkpoint picker copies a checkpoint to the user's config folder,
+/// `$XDG_CONFIG_HOME/fer/model.safetensors` (else `~/.config/fer/model.safetensors`), rather than
+/// into `Assets/model/`: that needs no write access to the installation and never replaces the
+/// shipped model, which stays the fallback. Commands without `--model` use the user's default when
+/// it exists, else the shipped `Assets/model/fer.safetensors`.
+public enum ModelLocations {
+    /// File name of the shipped model inside `Assets/model/`.
+    public static let shippedModelName = "fer.safetensors"
+
+    /// The user's default model file (it may not exist).
+    public static func userDefaultModelPath(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
+        let base: String
+        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
+            base = config
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            base = (home as NSString).appendingPathComponent(".config")
+        }
+        let folder = (base as NSString).appendingPathComponent("fer")
+        return (folder as NSString).appendingPathComponent("model.safetensors")
+    }
+
+    /// The shipped model's path inside `assetsDirectory` (it may not exist).
+    public static func shippedModelPath(assetsDirectory: String) -> String {
+        ((assetsDirectory as NSString).appendingPathComponent("model") as NSString)
+            .appendingPathComponent(shippedModelName)
+    }
+
+    /// The model to use when none is given: the user's default, else the shipped one; nil when
+    /// neither exists.
+    public static func defaultModel(
+        environment: [String: String] = ProcessInfo.processInfo.environment, assetsDirectory: String?,
+        fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+    ) -> ModelChoice? {
+        let user = userDefaultModelPath(environment: environment)
+        if fileExists(user) { return ModelChoice(path: user, origin: .userDefault) }
+        if let assetsDirectory {
+            let shipped = shippedModelPath(assetsDirectory: assetsDirectory)
+            if fileExists(shipped) { return ModelChoice(path: shipped, origin: .shipped) }
+        }
+        return nil
+    }
+}
+
+/// A model file and why it was chosen.
+public struct ModelChoice: Hashable, Sendable {
+    public enum Origin: Hashable, Sendable {
+        /// Given with `--model`.
+        case argument
+        /// The user's default (made in the checkpoint picker).
+        case userDefault
+        /// `Assets/model/fer.safetensors`.
+        case shipped
+
+        public var description: String {
+            switch self {
+            case .argument: return "--model"
+            case .userDefault: return "your default"
+            case .shipped: return "shipped"
+            }
+        }
+    }
+
+    public var path: String
+    public var origin: Origin
+
+    public init(path: String, origin: Origin) {
+        self.path = path
+        self.origin = origin
+    }
+}

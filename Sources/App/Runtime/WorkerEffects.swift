@@ -1,0 +1,184 @@
+import Dataset
+import Dispatch
+import Foundation
+
+/// What the real effect performer needs from the command that starts the app.
+public struct WorkerEnvironment: Sendable {
+    public var loadOptions: LoadOptions
+    /// Loads the model for the browser's predictions; nil when no model is in use.
+    public var makeClassifier: (@Sendable () throws -> FaceClassifier)?
+    /// The live pipeline; nil when this command cannot start one.
+    public var live: LivePipelineHooks?
+
+    public init(loadOptions: LoadOptions = LoadOptions(),
+                makeClassifier: (@Sendable () throws -> FaceClassifier)? = nil,
+                live: LivePipelineHooks? = nil) {
+        self.loadOptions = loadOptions
+        self.makeClassifier = makeClassifier
+        self.live = live
+    }
+}
+
+/// Performs effects for real: disk and model work on background queues, live pipeline calls
+/// through its hooks. Results go to the inbox; no state is shared with the UI thread.
+public final class WorkerEffects: EffectPerformer {
+    private let environment: WorkerEnvironment
+    /// Loading and file work, in order.
+    private let ioQueue = DispatchQueue(label: "fer.app.io", qos: .userInitiated)
+    /// Model predictions for the browser, behind the user's keys in priority.
+    private let classifyQueue = DispatchQueue(label: "fer.app.classify", qos: .utility)
+    /// Data loading before a training run (long; kept off the I/O queue).
+    private let trainingQueue = DispatchQueue(label: "fer.app.training-setup", qos: .userInitiated)
+    private let classification = Generation()
+    private var liveRunning = false
+    private var training: TrainingHandle?
+
+    /// Faces per prediction message.
+    static let classificationChunk = 256
+
+    public init(environment: WorkerEnvironment) {
+        self.environment = environment
+    }
+
+    public func perform(_ effect: Effect, inbox: Inbox) {
+        switch effect {
+        case .loadDataset(let path):
+            let options = environment.loadOptions
+            ioQueue.async { Self.loadDataset(path, options: options, inbox: inbox) }
+        case .classifyFaces(let dataset):
+            guard let makeClassifier = environment.makeClassifier else { return }
+            let generation = classification.next()
+            let current = classification
+            classifyQueue.async {
+                Self.classify(dataset, makeClassifier: makeClassifier,
+                              inbox: inbox) { current.value == generation }
+            }
+        case .cancelClassification:
+            _ = classification.next()
+        case .scanRuns(let directory):
+            ioQueue.async {
+                do {
+                    inbox.post(.runsScanned(try RunCatalog.scan(directory: directory)))
+                } catch {
+                    inbox.post(.runsScanFailed("\(error)"))
+                }
+            }
+        case .fileAction(let action):
+            ioQueue.async { inbox.post(.fileActionFinished(CheckpointFiles.perform(action))) }
+        case .startTraining(let request):
+            training?.stop()
+            let handle = TrainingHandle()
+            training = handle
+            trainingQueue.async { TrainingLauncher.start(request, handle: handle, inbox: inbox) }
+        case .pauseTraining:
+            training?.pause()
+        case .resumeTraining:
+            training?.resume()
+        case .stopTraining:
+            training?.stop()
+        case .startLive:
+            startLive(inbox: inbox)
+        case .setLivePaused(let paused):
+            environment.live?.setPaused(paused)
+        case .requestLiveSnapshot:
+            environment.live?.requestSnapshot()
+        case .stopLive:
+            stopLive()
+        }
+    }
+
+    /// How the last training run ended (after `shutdown`, it has ended); nil when none was started.
+    public var trainingEnd: TrainingEnd? { training?.end }
+
+    public func shutdown() {
+        _ = classification.next()
+        stopLive()
+        training?.stopAndWait()
+    }
+
+    private func startLive(inbox: Inbox) {
+        guard let live = environment.live else {
+            inbox.post(.live(.failed("live mode is not available from this command; run `fer live`")))
+            return
+        }
+        do {
+            try live.start { update in inbox.post(.live(update)) }
+            liveRunning = true
+        } catch {
+            inbox.post(.live(.failed("\(error)")))
+        }
+    }
+
+    private func stopLive() {
+        guard liveRunning else { return }
+        liveRunning = false
+        environment.live?.stop()
+    }
+
+    // MARK: - Workers
+
+    private static func loadDataset(_ path: String, options: LoadOptions, inbox: Inbox) {
+        let progress: LoadProgress = { done, total in
+            let step = max(1, total / 100)
+            if done == total || done % step == 0 { inbox.post(.datasetProgress(done: done, total: total)) }
+        }
+        do {
+            let result = try DatasetLoader.load(path, options: options, progress: progress)
+            inbox.post(.datasetLoaded(result.dataset, skipped: result.report.skipped.count))
+        } catch {
+            inbox.post(.datasetFailed(error.description))
+        }
+    }
+
+    private static func classify(_ dataset: FaceDataset, makeClassifier: () throws -> FaceClassifier,
+                                 inbox: Inbox,
+                                 isCurrent: () -> Bool) {
+        let classifier: FaceClassifier
+        do {
+            classifier = try makeClassifier()
+        } catch {
+            inbox.post(.predictionsFailed("Cannot load the model: \(error)"))
+            return
+        }
+        var start = 0
+        while start < dataset.count, isCurrent() {
+            let end = min(dataset.count, start + classificationChunk)
+            let faces = (start..<end).map { Array(dataset.image(at: $0)) }
+            do {
+                let probabilities = try classifier.classify(faces)
+                guard probabilities.count == faces.count,
+                      probabilities.allSatisfy({ $0.count == classifier.classNames.count }) else {
+                    inbox.post(.predictionsFailed("The model returned predictions of the wrong shape."))
+                    return
+                }
+                let chunk = PredictionChunk(start: start, classNames: classifier.classNames,
+                                            probabilities: probabilities.flatMap { $0 })
+                inbox.post(.predictionsComputed(chunk))
+            } catch {
+                inbox.post(.predictionsFailed("Prediction failed: \(error)"))
+                return
+            }
+            start = end
+        }
+    }
+}
+
+/// A counter the UI thread bumps to tell a worker its job is obsolete.
+final class Generation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = 0
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    /// Starts a new generation and returns it.
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        current += 1
+        return current
+    }
+}

@@ -1,0 +1,49 @@
+import App
+import ArgumentParser
+import Foundation
+
+struct BrowseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Browse a dataset's faces in the terminal, by class, with predictions.",
+        discussion: """
+        Faces are drawn with Unicode half blocks (two gray pixels per cell). With a model, each \
+        face shows the predicted class, and `x` shows only misclassified faces. Press ? for keys.
+
+        Examples:
+          fer browse --data ~/data/fer2013
+          fer browse --data fer2013.csv --model runs/r1
+          fer browse --data faces/ --no-model
+        """
+    )
+
+    @Option(help: "Dataset folder (train/ and test/, or one folder per class) or fer2013.csv.")
+    var data: String?
+
+    @Option(help: "Model for predictions (default: your default model, else the shipped one).")
+    var model: String?
+
+    @Flag(help: "Browse without predictions.")
+    var noModel = false
+
+    func validate() throws {
+        if noModel, model != nil { throw ValidationError("--model and --no-model contradict each other") }
+    }
+
+    func run() throws {
+        let locator = AssetLocator()
+        let assets = locator.assetsDirectory()
+        guard let dataPath = data ?? assets.map({ ($0 as NSString).appendingPathComponent("demo") })
+            .flatMap({ FileManager.default.fileExists(atPath: $0) ? $0 : nil }) else {
+            throw ValidationError("no dataset: pass --data DIR (there are no demo faces in Assets/demo)")
+        }
+        let modelPath = noModel ? nil : model ?? ModelLocations.defaultModel(assetsDirectory: assets)?.path
+        var environment = WorkerEnvironment()
+        if let modelPath {
+            environment.makeClassifier = { try FaceClassifier.load(modelPath: modelPath) }
+        }
+        try FerApp.browse(datasetPath: dataPath,
+                          modelName: modelPath.map { ($0 as NSString).lastPathComponent },
+                          environment: environment)
+    }
+}
