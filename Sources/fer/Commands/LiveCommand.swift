@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import Live
@@ -100,8 +101,9 @@ struct LiveCommand: ParsableCommand {
             let handle = toStandardError ? FileHandle.standardError : FileHandle.standardOutput
             handle.write(Data((line + "\n").utf8))
         }
-        if !plain, !toStandardError, isatty(STDOUT_FILENO) != 0 {
-            report("(the interactive live screen is not available in this build; showing plain progress)")
+        if !plain, !toStandardError, isatty(STDOUT_FILENO) != 0, isatty(STDIN_FILENO) != 0 {
+            try runScreen(options: options)
+            return
         }
         let (outcome, messages) = PlainLiveRunner.run(session, report: report)
         if outcome.summary.frames > 0 || outcome.error == nil {
@@ -109,5 +111,55 @@ struct LiveCommand: ParsableCommand {
         }
         for message in messages { report(message) }
         if let error = outcome.error { throw error }
+    }
+
+    /// The interactive live screen: the pipeline feeds the App's screen through its hooks.
+    private func runScreen(options: LiveOptions) throws {
+        var options = options
+        options.playsAtSourceRate = true
+        let controller = LiveController(session: try LiveSession(options: options))
+        let sinkBox = SinkBox()
+        try FerApp.live(source: source, hooks: LivePipelineHooks(
+            start: { sink in
+                sinkBox.sink = sink
+                controller.start(
+                    onFrame: { sink(.frame($0)) },
+                    onFinish: { outcome, _ in
+                        sink(outcome.error.map { .failed("\($0)") } ?? .finished(LiveScreenSummary(outcome.summary)))
+                    }
+                )
+            },
+            stop: controller.stop,
+            setPaused: controller.setPaused,
+            requestSnapshot: {
+                do {
+                    sinkBox.sink?(.snapshotSaved(try controller.saveSnapshot()))
+                } catch {
+                    sinkBox.sink?(.snapshotFailed("\(error)"))
+                }
+            }
+        ))
+    }
+}
+
+/// Holds the screen's update sink for the snapshot hook, which is called from the UI thread.
+private final class SinkBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (@Sendable (LiveUpdate) -> Void)?
+
+    var sink: (@Sendable (LiveUpdate) -> Void)? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
+
+extension LiveScreenSummary {
+    /// The screen's view of the pipeline's summary.
+    init(_ summary: Live.LiveSummary) {
+        self.init(
+            frames: summary.frames, framesWithFaces: summary.framesWithFaces,
+            expressionCounts: summary.rankedExpressions.map { ExpressionCount(label: $0.label, frames: $0.count) },
+            meanFramesPerSecond: summary.meanFramesPerSecond
+        )
     }
 }
