@@ -50,6 +50,7 @@ import Testing
         #expect(dashboard(state)?.pauseRequested == true)
         send([.training(.paused)], to: &state)
         #expect(dashboard(state)?.isPaused == true)
+        #expect(state.notice == Notice("Paused; p resumes."))
         #expect(dashboard(state)?.headline.contains("PAUSED") == true)
         effects = press(.character("p"), on: &state)
         guard case .resumeTraining? = effects.first else { Issue.record("resume expected"); return }

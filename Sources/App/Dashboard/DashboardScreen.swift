@@ -243,8 +243,10 @@ public struct DashboardScreen: ScreenModel {
         case .paused:
             isPaused = true
             pauseRequested = false
+            return .notice(Notice("Paused; p resumes."))
         case .resumed:
             isPaused = false
+            return .notice(Notice("Resumed."))
         case .runFinished(let summary):
             phase = .finished(summary)
             isPaused = false

@@ -14,7 +14,7 @@ struct FoldTableView: Widget {
         TableColumn("Best", width: .length(4), alignment: .right),
         TableColumn("Val acc", width: .length(7), alignment: .right),
         TableColumn("Val loss", width: .length(8), alignment: .right),
-        TableColumn("Test acc", width: .fill(1), alignment: .right),
+        TableColumn("Test acc", width: .length(8), alignment: .right),
     ]
 
     /// Rows the widget needs: header, folds, summary.

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Engine
 import Foundation
@@ -28,12 +29,16 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
+    @Flag(help: "Time rendering one 200×60 training-dashboard frame instead of the engine.")
+    var ui = false
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
         guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
     }
 
     func run() throws {
+        if ui { return try runUserInterface() }
         let spec = try ModelSpec.preset(preset)
         let result = try Benchmark.run(spec: spec, batchSize: batchSize, seconds: seconds)
         if json {
@@ -51,5 +56,18 @@ struct BenchCommand: ParsableCommand {
             ("BLAS kernel", "\(result.blasKernel), \(result.threads) worker threads"),
         ]
         for (label, value) in rows { print(label.padding(toLength: 12, withPad: " ", startingAt: 0), value) }
+    }
+
+    private func runUserInterface() throws {
+        let result = try UIBenchmark.run()
+        if json {
+            print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
+            return
+        }
+        print(String(
+            format: "dashboard %d×%d: render %.3f ms (fastest %.3f), diff %.3f ms, %d changed cells per frame",
+            result.width, result.height, result.renderMilliseconds, result.fastestRenderMilliseconds,
+            result.diffMilliseconds, result.changedCellsPerFrame
+        ))
     }
 }
