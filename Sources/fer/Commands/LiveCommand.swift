@@ -115,51 +115,6 @@ struct LiveCommand: ParsableCommand {
 
     /// The interactive live screen: the pipeline feeds the App's screen through its hooks.
     private func runScreen(options: LiveOptions) throws {
-        var options = options
-        options.playsAtSourceRate = true
-        let controller = LiveController(session: try LiveSession(options: options))
-        let sinkBox = SinkBox()
-        try FerApp.live(source: source, hooks: LivePipelineHooks(
-            start: { sink in
-                sinkBox.sink = sink
-                controller.start(
-                    onFrame: { sink(.frame($0)) },
-                    onFinish: { outcome, _ in
-                        sink(outcome.error.map { .failed("\($0)") } ?? .finished(LiveScreenSummary(outcome.summary)))
-                    }
-                )
-            },
-            stop: controller.stop,
-            setPaused: controller.setPaused,
-            requestSnapshot: {
-                do {
-                    sinkBox.sink?(.snapshotSaved(try controller.saveSnapshot()))
-                } catch {
-                    sinkBox.sink?(.snapshotFailed("\(error)"))
-                }
-            }
-        ))
-    }
-}
-
-/// Holds the screen's update sink for the snapshot hook, which is called from the UI thread.
-private final class SinkBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (@Sendable (LiveUpdate) -> Void)?
-
-    var sink: (@Sendable (LiveUpdate) -> Void)? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
-}
-
-extension LiveScreenSummary {
-    /// The screen's view of the pipeline's summary.
-    init(_ summary: Live.LiveSummary) {
-        self.init(
-            frames: summary.frames, framesWithFaces: summary.framesWithFaces,
-            expressionCounts: summary.rankedExpressions.map { ExpressionCount(label: $0.label, frames: $0.count) },
-            meanFramesPerSecond: summary.meanFramesPerSecond
-        )
+        try FerApp.live(source: source, hooks: LiveScreenHooks.make(options: options))
     }
 }
