@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Engine
 import Foundation
@@ -28,12 +29,16 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
+    @Flag(help: "Time rendering one training-dashboard frame at 200×60 instead.")
+    var ui = false
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
         guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
     }
 
     func run() throws {
+        if ui { return try runUI() }
         let spec = try ModelSpec.preset(preset)
         let result = try Benchmark.run(spec: spec, batchSize: batchSize, seconds: seconds)
         if json {
@@ -51,5 +56,18 @@ struct BenchCommand: ParsableCommand {
             ("BLAS kernel", "\(result.blasKernel), \(result.threads) worker threads"),
         ]
         for (label, value) in rows { print(label.padding(toLength: 12, withPad: " ", startingAt: 0), value) }
+    }
+
+    /// The dashboard rendering benchmark (see `UIBenchmark`).
+    private func runUI() throws {
+        let result = try UIBenchmark.run()
+        if json {
+            print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
+            return
+        }
+        print(String(format: "dashboard frame %d×%d: render %.3f ms (median of %d, fastest %.3f), "
+            + "diff %.3f ms, %d cells changed", result.width, result.height, result.renderMilliseconds,
+            result.frames, result.fastestRenderMilliseconds, result.diffMilliseconds,
+            result.changedCellsPerFrame))
     }
 }
