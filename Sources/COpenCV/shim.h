@@ -1,2 +1,3 @@
 // OpenCV is C++: Swift reaches it only through the CVBridge target's C header.
-// This module exists so that pkg-config's include and link flags reach CVBridge.
+// This system library target names the Debian packages that provide OpenCV; CVBridge
+// compiles against /usr/include/opencv4 and links only the modules it uses.

@@ -30,6 +30,16 @@ int fail(int code, const std::string &message) {
     return code;
 }
 
+int fail_quietly(int code, const char *prefix, const char *detail) noexcept {
+    try {
+        last_error_message.assign(prefix);
+        last_error_message.append(detail ? detail : "");
+    } catch (...) {
+        last_error_message.clear();
+    }
+    return code;
+}
+
 bool valid_channels(int channels) {
     if (channels == 1 || channels == 3) return true;
     fail(CVB_ERR_ARGUMENT, "channel count must be 1 or 3, got " + std::to_string(channels));
@@ -53,9 +63,13 @@ bool valid_buffer(const void *pixels, int width, int height) {
 
 extern "C" {
 
-const char *cvb_last_error(void) { return cvb::last_error_message.c_str(); }
+const char *cvb_last_error(void) {
+    return cvb::last_error_message.c_str();
+}
 
-const char *cvb_opencv_version(void) { return CV_VERSION; }
+const char *cvb_opencv_version(void) {
+    return CV_VERSION;
+}
 
 void cvb_set_num_threads(int count) {
     try {

@@ -3,9 +3,9 @@
 
 #include <opencv2/dnn.hpp>
 
+#include <sys/stat.h>
 #include <cstring>
 #include <memory>
-#include <sys/stat.h>
 
 struct cvb_network {
     cv::dnn::Net net;
@@ -20,9 +20,10 @@ int cvb_network_load_onnx(const char *path, cvb_network **out) {
     return guarded([&] {
         if (out == nullptr || path == nullptr) return fail(CVB_ERR_ARGUMENT, "null argument");
         std::string name = std::string("'") + path + "'";
-        struct stat information {};
+        struct stat information{};
         if (::stat(path, &information) != 0) return fail(CVB_ERR_NOT_FOUND, "model " + name + " not found");
-        if (!S_ISREG(information.st_mode)) return fail(CVB_ERR_IO, "model " + name + " is not a regular file");
+        if (!S_ISREG(information.st_mode))
+            return fail(CVB_ERR_IO, "model " + name + " is not a regular file");
         auto network = std::make_unique<cvb_network>();
         try {
             network->net = cv::dnn::readNetFromONNX(path);
@@ -46,9 +47,11 @@ void cvb_network_free(cvb_network *network) {
 
 int cvb_network_forward(cvb_network *network, const float *input, const int *shape, int dimensions) {
     return guarded([&] {
-        if (network == nullptr || input == nullptr || shape == nullptr) return fail(CVB_ERR_ARGUMENT, "null argument");
+        if (network == nullptr || input == nullptr || shape == nullptr)
+            return fail(CVB_ERR_ARGUMENT, "null argument");
         if (dimensions < 1 || dimensions > 8) {
-            return fail(CVB_ERR_ARGUMENT, "input must have 1 to 8 dimensions, got " + std::to_string(dimensions));
+            return fail(CVB_ERR_ARGUMENT,
+                        "input must have 1 to 8 dimensions, got " + std::to_string(dimensions));
         }
         for (int axis = 0; axis < dimensions; ++axis) {
             if (shape[axis] <= 0) return fail(CVB_ERR_ARGUMENT, "input dimensions must be positive");

@@ -8,14 +8,22 @@
 namespace cvb {
 namespace {
 
-cv::Mat canvas(uint8_t *pixels, int width, int height) { return cv::Mat(height, width, CV_8UC3, pixels); }
+cv::Mat canvas(uint8_t *pixels, int width, int height) {
+    return cv::Mat(height, width, CV_8UC3, pixels);
+}
 
-cv::Scalar scalar(cvb_color color) { return cv::Scalar(color.blue, color.green, color.red); }
+cv::Scalar scalar(cvb_color color) {
+    return cv::Scalar(color.blue, color.green, color.red);
+}
 
 /// OpenCV asserts on thickness 0 or above 32767; keep within what is sensible.
-int line_thickness(int thickness) { return thickness < 0 ? cv::FILLED : std::clamp(thickness, 1, 255); }
+int line_thickness(int thickness) {
+    return thickness < 0 ? cv::FILLED : std::clamp(thickness, 1, 255);
+}
 
-int line_type(int antialiased) { return antialiased ? cv::LINE_AA : cv::LINE_8; }
+int line_type(int antialiased) {
+    return antialiased ? cv::LINE_AA : cv::LINE_8;
+}
 
 constexpr int font = cv::FONT_HERSHEY_SIMPLEX;
 
@@ -26,7 +34,8 @@ using namespace cvb;
 
 extern "C" {
 
-int cvb_draw_rectangle(uint8_t *pixels, int width, int height, cvb_rect rect, cvb_color color, int thickness) {
+int cvb_draw_rectangle(uint8_t *pixels, int width, int height, cvb_rect rect, cvb_color color,
+                       int thickness) {
     return guarded([&] {
         if (!valid_buffer(pixels, width, height)) return CVB_ERR_ARGUMENT;
         if (rect.width <= 0 || rect.height <= 0) return CVB_OK;
@@ -37,7 +46,8 @@ int cvb_draw_rectangle(uint8_t *pixels, int width, int height, cvb_rect rect, cv
     });
 }
 
-int cvb_blend_rectangle(uint8_t *pixels, int width, int height, cvb_rect rect, cvb_color color, double opacity) {
+int cvb_blend_rectangle(uint8_t *pixels, int width, int height, cvb_rect rect, cvb_color color,
+                        double opacity) {
     return guarded([&] {
         if (!valid_buffer(pixels, width, height)) return CVB_ERR_ARGUMENT;
         cv::Rect area = cv::Rect(rect.x, rect.y, rect.width, rect.height) & cv::Rect(0, 0, width, height);
@@ -90,7 +100,8 @@ int cvb_draw_text(uint8_t *pixels, int width, int height, const char *text, int 
                   cvb_color color, int thickness, int antialiased) {
     return guarded([&] {
         if (!valid_buffer(pixels, width, height)) return CVB_ERR_ARGUMENT;
-        if (text == nullptr || !(scale > 0)) return fail(CVB_ERR_ARGUMENT, "text needs a string and a positive scale");
+        if (text == nullptr || !(scale > 0))
+            return fail(CVB_ERR_ARGUMENT, "text needs a string and a positive scale");
         cv::Mat image = canvas(pixels, width, height);
         cv::putText(image, text, {x, y}, font, scale, scalar(color), std::max(1, line_thickness(thickness)),
                     line_type(antialiased));
@@ -100,7 +111,8 @@ int cvb_draw_text(uint8_t *pixels, int width, int height, const char *text, int 
 
 int cvb_text_size(const char *text, double scale, int thickness, int *width, int *height, int *baseline) {
     return guarded([&] {
-        if (text == nullptr || !(scale > 0)) return fail(CVB_ERR_ARGUMENT, "text needs a string and a positive scale");
+        if (text == nullptr || !(scale > 0))
+            return fail(CVB_ERR_ARGUMENT, "text needs a string and a positive scale");
         int descent = 0;
         cv::Size size = cv::getTextSize(text, font, scale, std::max(1, line_thickness(thickness)), &descent);
         if (width) *width = size.width;

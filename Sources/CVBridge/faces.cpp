@@ -19,13 +19,17 @@ struct cvb_cascade {
 namespace cvb {
 namespace {
 
-std::string quoted(const char *path) { return std::string("'") + path + "'"; }
+std::string quoted(const char *path) {
+    return std::string("'") + path + "'";
+}
 
 cv::Mat wrap(const uint8_t *pixels, int width, int height, int channels) {
     return cv::Mat(height, width, pixel_type(channels), const_cast<uint8_t *>(pixels));
 }
 
-int scaled(int length, double scale) { return std::max(1, static_cast<int>(std::lround(length * scale))); }
+int scaled(int length, double scale) {
+    return std::max(1, static_cast<int>(std::lround(length * scale)));
+}
 
 }  // namespace
 }  // namespace cvb
@@ -63,7 +67,8 @@ void cvb_cascade_free(cvb_cascade *cascade) {
 }
 
 int cvb_cascade_detect(cvb_cascade *cascade, const uint8_t *pixels, int width, int height, int channels,
-                       const cvb_detection_parameters *parameters, cvb_rect *faces, int capacity, int *count) {
+                       const cvb_detection_parameters *parameters, cvb_rect *faces, int capacity,
+                       int *count) {
     return guarded([&] {
         if (cascade == nullptr || parameters == nullptr || count == nullptr) {
             return fail(CVB_ERR_ARGUMENT, "null argument");
@@ -73,10 +78,20 @@ int cvb_cascade_detect(cvb_cascade *cascade, const uint8_t *pixels, int width, i
             return fail(CVB_ERR_ARGUMENT, "scale factor must be greater than 1");
         }
         *count = 0;
-        cv::Mat input = wrap(pixels, width, height, channels);
+        cv::Rect area(0, 0, width, height);
+        if (parameters->region.width > 0 && parameters->region.height > 0) {
+            const cvb_rect &region = parameters->region;
+            area &= cv::Rect(region.x, region.y, region.width, region.height);
+            if (area.empty()) return CVB_OK;
+        }
+        cv::Mat input = wrap(pixels, width, height, channels)(area);
         double scale = 1.0;
-        if (parameters->detectionWidth > 0 && width > parameters->detectionWidth) {
-            scale = static_cast<double>(parameters->detectionWidth) / width;
+        if (parameters->detectionWidth > 0 && area.width > parameters->detectionWidth) {
+            scale = static_cast<double>(parameters->detectionWidth) / area.width;
+        }
+        if (parameters->scaledMinimumSize > 0 && parameters->minimumSize > parameters->scaledMinimumSize) {
+            scale =
+                std::min(scale, static_cast<double>(parameters->scaledMinimumSize) / parameters->minimumSize);
         }
         // Gray first, then shrink: a color frame and its gray version give the same faces.
         cv::Mat source = input;
@@ -85,12 +100,12 @@ int cvb_cascade_detect(cvb_cascade *cascade, const uint8_t *pixels, int width, i
             source = cascade->gray;
         }
         if (scale < 1.0) {
-            cv::resize(source, cascade->small, cv::Size(parameters->detectionWidth, scaled(height, scale)), 0, 0,
-                       cv::INTER_AREA);
+            cv::Size shrunk(scaled(area.width, scale), scaled(area.height, scale));
+            cv::resize(source, cascade->small, shrunk, 0, 0, cv::INTER_AREA);
             source = cascade->small;
         }
         if (parameters->equalize) {
-            if (source.data == pixels) {  // never modify the caller's pixels
+            if (source.data == input.data) {  // never modify the caller's pixels
                 source.copyTo(cascade->gray);
                 source = cascade->gray;
             }
@@ -99,20 +114,24 @@ int cvb_cascade_detect(cvb_cascade *cascade, const uint8_t *pixels, int width, i
         cv::Size minimum(scaled(parameters->minimumSize, scale), scaled(parameters->minimumSize, scale));
         cv::Size maximum;
         if (parameters->maximumSize > 0) {
-            maximum = cv::Size(scaled(parameters->maximumSize, scale), scaled(parameters->maximumSize, scale));
+            maximum =
+                cv::Size(scaled(parameters->maximumSize, scale), scaled(parameters->maximumSize, scale));
         }
         cascade->found.clear();
         cascade->classifier.detectMultiScale(source, cascade->found, parameters->scaleFactor,
                                              std::max(0, parameters->minNeighbors), 0, minimum, maximum);
         auto &found = cascade->found;
-        std::sort(found.begin(), found.end(), [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });
+        std::sort(found.begin(), found.end(),
+                  [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });
         *count = static_cast<int>(found.size());
         for (int index = 0; index < std::min(capacity, *count) && faces != nullptr; ++index) {
             const cv::Rect &box = found[static_cast<size_t>(index)];
-            int left = static_cast<int>(std::lround(box.x / scale));
-            int top = static_cast<int>(std::lround(box.y / scale));
-            int right = std::min(width, static_cast<int>(std::lround((box.x + box.width) / scale)));
-            int bottom = std::min(height, static_cast<int>(std::lround((box.y + box.height) / scale)));
+            // Back to image coordinates: undo the shrink, then add the region's offset.
+            auto unscaled = [scale](int length) { return static_cast<int>(std::lround(length / scale)); };
+            int left = area.x + unscaled(box.x);
+            int top = area.y + unscaled(box.y);
+            int right = std::min(area.x + area.width, area.x + unscaled(box.x + box.width));
+            int bottom = std::min(area.y + area.height, area.y + unscaled(box.y + box.height));
             faces[index] = cvb_rect{left, top, right - left, bottom - top};
         }
         return CVB_OK;
@@ -126,7 +145,8 @@ int cvb_crop_gray(const uint8_t *pixels, int width, int height, int channels, cv
             !valid_buffer(destination, outputWidth, outputHeight)) {
             return CVB_ERR_ARGUMENT;
         }
-        cv::Rect area = cv::Rect(region.x, region.y, region.width, region.height) & cv::Rect(0, 0, width, height);
+        cv::Rect area =
+            cv::Rect(region.x, region.y, region.width, region.height) & cv::Rect(0, 0, width, height);
         if (area.empty()) return fail(CVB_ERR_ARGUMENT, "the face region lies outside the image");
         cv::Mat roi = wrap(pixels, width, height, channels)(area);
         thread_local cv::Mat gray;

@@ -2,9 +2,9 @@
 // no FFmpeg headers or link flags (OpenCV already loads libavutil).
 #include "ffmpeg_log.hpp"
 
+#include <dlfcn.h>
 #include <cstdarg>
 #include <cstdio>
-#include <dlfcn.h>
 
 namespace cvb {
 namespace {

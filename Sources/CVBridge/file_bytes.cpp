@@ -3,16 +3,18 @@
 
 #include "bridge_common.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 namespace cvb {
 
 namespace {
-std::string quoted(const char *path) { return std::string("'") + path + "'"; }
+std::string quoted(const char *path) {
+    return std::string("'") + path + "'";
+}
 }  // namespace
 
 int read_file(const char *path, std::vector<uint8_t> &buffer) {
@@ -23,7 +25,7 @@ int read_file(const char *path, std::vector<uint8_t> &buffer) {
         std::string reason = errno == ENOENT || errno == ENOTDIR ? "file not found" : std::strerror(errno);
         return fail(code, "cannot read " + quoted(path) + ": " + reason);
     }
-    struct stat information {};
+    struct stat information{};
     if (::fstat(descriptor, &information) != 0 || !S_ISREG(information.st_mode)) {
         bool directory = S_ISDIR(information.st_mode);
         ::close(descriptor);

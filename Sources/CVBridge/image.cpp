@@ -22,7 +22,9 @@ namespace {
 /// The file buffer each thread reuses, so decoding many small files allocates nothing.
 thread_local std::vector<uint8_t> file_buffer;
 
-std::string describe(const char *subject) { return subject ? subject : "image data"; }
+std::string describe(const char *subject) {
+    return subject ? subject : "image data";
+}
 
 /// Decodes `bytes` into `destination`. When `destination` already has the decoded size and
 /// type, OpenCV writes into its existing memory (which may be a caller's buffer).
@@ -34,7 +36,8 @@ int decode(const uint8_t *bytes, size_t length, int channels, const std::string 
     const char *format = image_format_name(bytes, length);
     if (format == nullptr) return fail(CVB_ERR_DECODE, subject + " is not an image OpenCV can decode");
     if (is_jpeg(bytes, length) && !jpeg_is_complete(bytes, length)) {
-        return fail(CVB_ERR_TRUNCATED, subject + " is a truncated JPEG (it ends before the end-of-image marker)");
+        return fail(CVB_ERR_TRUNCATED,
+                    subject + " is a truncated JPEG (it ends before the end-of-image marker)");
     }
     const cv::Mat encoded(1, static_cast<int>(length), CV_8UC1, const_cast<uint8_t *>(bytes));
     // imdecode leaves `destination` untouched on some failures, so success is judged by the
@@ -80,7 +83,9 @@ cv::Mat wrap(const uint8_t *pixels, int width, int height, int channels) {
     return cv::Mat(height, width, pixel_type(channels), const_cast<uint8_t *>(pixels));
 }
 
-std::string quoted(const char *path) { return std::string("'") + path + "'"; }
+std::string quoted(const char *path) {
+    return std::string("'") + path + "'";
+}
 
 /// The extension of `path` including the dot (".png"), or "" when it has none.
 std::string extension_of(const std::string &path) {
@@ -138,9 +143,13 @@ void cvb_image_size(const cvb_image *image, int *width, int *height, int *channe
     if (channels) *channels = image ? image->pixels.channels() : 0;
 }
 
-const uint8_t *cvb_image_pixels(const cvb_image *image) { return image ? image->pixels.data : nullptr; }
+const uint8_t *cvb_image_pixels(const cvb_image *image) {
+    return image ? image->pixels.data : nullptr;
+}
 
-void cvb_image_free(cvb_image *image) { delete image; }
+void cvb_image_free(cvb_image *image) {
+    delete image;
+}
 
 int cvb_decode_into(const uint8_t *bytes, size_t length, int channels, int width, int height,
                     uint8_t *destination) {
@@ -159,8 +168,8 @@ int cvb_read_into(const char *path, int channels, int width, int height, uint8_t
     });
 }
 
-int cvb_resize(const uint8_t *source, int sourceWidth, int sourceHeight, int channels,
-               uint8_t *destination, int destinationWidth, int destinationHeight) {
+int cvb_resize(const uint8_t *source, int sourceWidth, int sourceHeight, int channels, uint8_t *destination,
+               int destinationWidth, int destinationHeight) {
     return guarded([&] {
         if (!valid_channels(channels) || !valid_buffer(source, sourceWidth, sourceHeight) ||
             !valid_buffer(destination, destinationWidth, destinationHeight)) {
@@ -203,14 +212,20 @@ int cvb_equalize_histogram(const uint8_t *source, int width, int height, uint8_t
     });
 }
 
-const uint8_t *cvb_bytes_data(const cvb_bytes *bytes) { return bytes ? bytes->data.data() : nullptr; }
+const uint8_t *cvb_bytes_data(const cvb_bytes *bytes) {
+    return bytes ? bytes->data.data() : nullptr;
+}
 
-size_t cvb_bytes_count(const cvb_bytes *bytes) { return bytes ? bytes->data.size() : 0; }
+size_t cvb_bytes_count(const cvb_bytes *bytes) {
+    return bytes ? bytes->data.size() : 0;
+}
 
-void cvb_bytes_free(cvb_bytes *bytes) { delete bytes; }
+void cvb_bytes_free(cvb_bytes *bytes) {
+    delete bytes;
+}
 
-int cvb_encode(const uint8_t *pixels, int width, int height, int channels, const char *extension,
-               int quality, cvb_bytes **out) {
+int cvb_encode(const uint8_t *pixels, int width, int height, int channels, const char *extension, int quality,
+               cvb_bytes **out) {
     return guarded([&] {
         if (out == nullptr || extension == nullptr) return fail(CVB_ERR_ARGUMENT, "null argument");
         auto bytes = std::make_unique<cvb_bytes>();

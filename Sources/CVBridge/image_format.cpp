@@ -10,7 +10,9 @@ bool starts_with(const uint8_t *bytes, size_t length, const char *signature, siz
     return length >= count && std::memcmp(bytes, signature, count) == 0;
 }
 
-bool is_restart_marker(uint8_t marker) { return marker >= 0xD0 && marker <= 0xD7; }
+bool is_restart_marker(uint8_t marker) {
+    return marker >= 0xD0 && marker <= 0xD7;
+}
 }  // namespace
 
 bool is_jpeg(const uint8_t *bytes, size_t length) {

@@ -6,13 +6,13 @@
 #include <opencv2/videoio.hpp>
 #include <opencv2/videoio/registry.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstring>
 #include <memory>
-#include <sys/stat.h>
-#include <unistd.h>
 
 struct cvb_capture {
     cv::VideoCapture capture;
@@ -36,9 +36,13 @@ bool has_backend(const std::vector<cv::VideoCaptureAPIs> &backends, cv::VideoCap
     return std::find(backends.begin(), backends.end(), wanted) != backends.end();
 }
 
-bool is_url(const std::string &location) { return location.find("://") != std::string::npos; }
+bool is_url(const std::string &location) {
+    return location.find("://") != std::string::npos;
+}
 
-std::string quoted(const std::string &text) { return "'" + text + "'"; }
+std::string quoted(const std::string &text) {
+    return "'" + text + "'";
+}
 
 /// " (FFmpeg's reason)" for the last FFmpeg error on this thread, or "".
 std::string ffmpeg_reason() {
@@ -62,7 +66,8 @@ bool open_stream(cv::VideoCapture &capture, const std::string &location, int tim
     if (has_backend(backends, cv::CAP_FFMPEG)) {
         std::vector<int> parameters;
         if (timeout_ms > 0) {
-            parameters = {cv::CAP_PROP_OPEN_TIMEOUT_MSEC, timeout_ms, cv::CAP_PROP_READ_TIMEOUT_MSEC, timeout_ms};
+            parameters = {cv::CAP_PROP_OPEN_TIMEOUT_MSEC, timeout_ms, cv::CAP_PROP_READ_TIMEOUT_MSEC,
+                          timeout_ms};
         }
         if (capture.open(location, cv::CAP_FFMPEG, parameters)) return true;
     } else if (has_backend(backends, cv::CAP_GSTREAMER) && capture.open(location, cv::CAP_GSTREAMER)) {
@@ -74,7 +79,7 @@ bool open_stream(cv::VideoCapture &capture, const std::string &location, int tim
 }
 
 int open_file(const std::string &path, cv::VideoCapture &capture) {
-    struct stat information {};
+    struct stat information{};
     if (::stat(path.c_str(), &information) != 0) {
         return fail(CVB_ERR_NOT_FOUND, "cannot open video " + quoted(path) + ": file not found");
     }
@@ -88,9 +93,10 @@ int open_file(const std::string &path, cv::VideoCapture &capture) {
         return fail(CVB_ERR_CORRUPT, "cannot open video " + quoted(path) + ": the file is empty");
     }
     if (!open_stream(capture, path, 0)) {
-        return fail(CVB_ERR_CORRUPT, "cannot open video " + quoted(path) +
-                                         ": not a video OpenCV can read: corrupt, truncated or in an unsupported format" +
-                                         ffmpeg_reason());
+        return fail(CVB_ERR_CORRUPT,
+                    "cannot open video " + quoted(path) +
+                        ": not a video OpenCV can read: corrupt, truncated or in an unsupported format" +
+                        ffmpeg_reason());
     }
     return CVB_OK;
 }
@@ -98,20 +104,23 @@ int open_file(const std::string &path, cv::VideoCapture &capture) {
 int open_url(const std::string &url, int timeout_ms, cv::VideoCapture &capture) {
     auto start = std::chrono::steady_clock::now();
     if (open_stream(capture, url, timeout_ms)) return CVB_OK;
-    auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    auto elapsed =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     if (timeout_ms > 0 && elapsed.count() >= timeout_ms * 9 / 10) {
-        return fail(CVB_ERR_TIMEOUT,
-                    "cannot open stream " + quoted(url) + ": timed out after " + seconds_text(timeout_ms) + " s");
+        return fail(CVB_ERR_TIMEOUT, "cannot open stream " + quoted(url) + ": timed out after " +
+                                         seconds_text(timeout_ms) + " s");
     }
     std::string reason = take_ffmpeg_message();
-    return fail(CVB_ERR_OPEN, "cannot open stream " + quoted(url) + ": " +
-                                  (reason.empty() ? "the server cannot be reached or does not serve a video there"
-                                                  : reason));
+    return fail(
+        CVB_ERR_OPEN,
+        "cannot open stream " + quoted(url) + ": " +
+            (reason.empty() ? "the server cannot be reached or does not serve a video there" : reason));
 }
 
 std::string fourcc_for(const std::string &path) {
     std::string lower = path;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     auto ends_with = [&](const char *suffix) {
         size_t length = std::strlen(suffix);
         return lower.size() >= length && lower.compare(lower.size() - length, length, suffix) == 0;
@@ -138,11 +147,13 @@ int cvb_capture_open_camera(int index, cvb_capture **out) {
     return guarded([&] {
         if (out == nullptr) return fail(CVB_ERR_ARGUMENT, "output handle is null");
         std::string name = "camera " + std::to_string(index);
-        if (index < 0) return fail(CVB_ERR_ARGUMENT, "camera index must be 0 or more, got " + std::to_string(index));
+        if (index < 0)
+            return fail(CVB_ERR_ARGUMENT, "camera index must be 0 or more, got " + std::to_string(index));
 #ifdef __linux__
         std::string device = "/dev/video" + std::to_string(index);
         if (::access(device.c_str(), F_OK) != 0) {
-            return fail(CVB_ERR_NOT_FOUND, "no camera at index " + std::to_string(index) + " (" + device + " does not exist)");
+            return fail(CVB_ERR_NOT_FOUND,
+                        "no camera at index " + std::to_string(index) + " (" + device + " does not exist)");
         }
         if (::access(device.c_str(), R_OK | W_OK) != 0) {
             return fail(CVB_ERR_IO, "cannot open " + name + ": permission denied on " + device +
@@ -253,14 +264,15 @@ int cvb_writer_open(const char *path, const char *fourcc, double framesPerSecond
         if (!(framesPerSecond > 0)) return fail(CVB_ERR_ARGUMENT, "frames per second must be positive");
         std::string code = fourcc ? fourcc : fourcc_for(file);
         if (code.size() != 4) {
-            return fail(CVB_ERR_UNSUPPORTED, "cannot write video " + quoted(file) +
-                                                 ": use a .mp4 or .avi file name (or give a four-letter codec)");
+            return fail(CVB_ERR_UNSUPPORTED,
+                        "cannot write video " + quoted(file) +
+                            ": use a .mp4 or .avi file name (or give a four-letter codec)");
         }
         std::string directory = parent_directory(file);
-        struct stat information {};
+        struct stat information{};
         if (::stat(directory.c_str(), &information) != 0 || !S_ISDIR(information.st_mode)) {
-            return fail(CVB_ERR_IO, "cannot write video " + quoted(file) + ": directory " + quoted(directory) +
-                                        " does not exist");
+            return fail(CVB_ERR_IO, "cannot write video " + quoted(file) + ": directory " +
+                                        quoted(directory) + " does not exist");
         }
         auto writer = std::make_unique<cvb_writer>();
         writer->width = width;
@@ -283,8 +295,9 @@ int cvb_writer_write(cvb_writer *writer, const uint8_t *pixels, int width, int h
         if (writer == nullptr) return fail(CVB_ERR_ARGUMENT, "writer is null");
         if (!valid_channels(channels) || !valid_buffer(pixels, width, height)) return CVB_ERR_ARGUMENT;
         if (width != writer->width || height != writer->height) {
-            return fail(CVB_ERR_SIZE_MISMATCH, "frame is " + std::to_string(width) + "x" + std::to_string(height) +
-                                                   " but the video is " + std::to_string(writer->width) + "x" +
+            return fail(CVB_ERR_SIZE_MISMATCH, "frame is " + std::to_string(width) + "x" +
+                                                   std::to_string(height) + " but the video is " +
+                                                   std::to_string(writer->width) + "x" +
                                                    std::to_string(writer->height));
         }
         cv::Mat frame(height, width, pixel_type(channels), const_cast<uint8_t *>(pixels));
@@ -311,10 +324,18 @@ const char *cvb_video_backends(int kind) {
     try {
         std::vector<cv::VideoCaptureAPIs> backends;
         switch (kind) {
-            case 1: backends = cv::videoio_registry::getCameraBackends(); break;
-            case 2: backends = cv::videoio_registry::getStreamBackends(); break;
-            case 3: backends = cv::videoio_registry::getWriterBackends(); break;
-            default: backends = cv::videoio_registry::getBackends(); break;
+            case 1:
+                backends = cv::videoio_registry::getCameraBackends();
+                break;
+            case 2:
+                backends = cv::videoio_registry::getStreamBackends();
+                break;
+            case 3:
+                backends = cv::videoio_registry::getWriterBackends();
+                break;
+            default:
+                backends = cv::videoio_registry::getBackends();
+                break;
         }
         names.clear();
         for (auto backend : backends) {

@@ -22,7 +22,9 @@ extension FaceDataset {
     public func fillLabels<Label: BinaryInteger>(
         indices: some Collection<Int>, into labels: UnsafeMutableBufferPointer<Label>
     ) {
-        precondition(labels.count >= indices.count, "label buffer holds \(labels.count), need \(indices.count)")
+        precondition(
+            labels.count >= indices.count, "label buffer holds \(labels.count), need \(indices.count)"
+        )
         for (position, index) in indices.enumerated() {
             labels[position] = Label(self.labels[index])
         }
@@ -40,7 +42,9 @@ extension FaceDataset {
             guard let input = pixels.baseAddress else { return }
             for (position, index) in indices.enumerated() {
                 precondition((0 ..< count).contains(index), "sample index \(index) out of 0..<\(count)")
-                ImageWarp.apply(transform(index), source: input + index * size, destination: output + position * size)
+                ImageWarp.apply(
+                    transform(index), source: input + index * size, destination: output + position * size
+                )
             }
         }
     }

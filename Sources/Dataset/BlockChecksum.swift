@@ -16,7 +16,7 @@ enum BlockChecksum {
     /// Checksum of `bytes`, blocks hashed in parallel.
     static func checksum(of bytes: UnsafeRawBufferPointer) -> UInt64 {
         let source = SharedReadOnly(buffer: bytes.bindMemory(to: UInt8.self))
-        return hashBlocks(count: bytes.count) { block, range in
+        return hashBlocks(count: bytes.count) { range in
             XXHash64.hash(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(source.buffer)[range]))
         } ?? 0
     }
@@ -27,12 +27,14 @@ enum BlockChecksum {
         var checksum: UInt64?
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             let output = DisjointWrites(buffer: buffer)
-            checksum = hashBlocks(count: count) { _, range in
-                let block = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(output.buffer)[range])
+            checksum = hashBlocks(count: count) { range in
+                let whole = UnsafeMutableRawBufferPointer(output.buffer)
+                let block = UnsafeMutableRawBufferPointer(rebasing: whole[range])
                 guard let base = block.baseAddress else { return nil }
                 var done = 0
                 while done < block.count {
-                    let got = pread(descriptor, base + done, block.count - done, off_t(offset + range.lowerBound + done))
+                    let position = off_t(offset + range.lowerBound + done)
+                    let got = pread(descriptor, base + done, block.count - done, position)
                     if got < 0, errno == EINTR { continue }
                     guard got > 0 else { return nil }
                     done += got
@@ -45,19 +47,20 @@ enum BlockChecksum {
         return checksum.map { (bytes, $0) }
     }
 
-    /// Runs `hashBlock(block, byteRange)` for every block on all cores and combines the
+    /// Runs `hashBlock(byteRange)` for every block on all cores and combines the
     /// results; nil when any block fails.
     private static func hashBlocks(
-        count: Int, hashBlock: @Sendable (Int, Range<Int>) -> UInt64?
+        count: Int, hashBlock: @Sendable (Range<Int>) -> UInt64?
     ) -> UInt64? {
         let blockCount = (count + blockSize - 1) / blockSize
         var hashes = [UInt64](repeating: 0, count: blockCount)
         let failures = LockedCollector<Int>()
         hashes.withUnsafeMutableBufferPointer { buffer in
             let output = DisjointWrites(buffer: buffer)
-            ParallelWork.run(chunkCount: blockCount, itemCount: blockCount, chunkSize: 1, progress: nil) { block in
+            ParallelWork.run(itemCount: blockCount) { blocks in
+                let block = blocks.lowerBound
                 let range = block * blockSize ..< min(count, (block + 1) * blockSize)
-                if let hash = hashBlock(block, range) {
+                if let hash = hashBlock(range) {
                     output.buffer[block] = hash
                 } else {
                     failures.append(contentsOf: [block])

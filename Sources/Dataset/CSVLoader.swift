@@ -27,24 +27,37 @@ enum CSVLoader {
     ) throws(DatasetError) -> LoadedData {
         let root = FileSystem.absolutePath(path + "/..")
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
-        let bytes = try FileSystem.readFile(path)
-        return try bytes.withUnsafeBufferPointer { (text) throws(DatasetError) -> LoadedData in
+        let file = try MappedFile(path: path)
+        return try withExtendedLifetime(file) { () throws(DatasetError) -> LoadedData in
+            let text = file.bytes
             let lines = lineRanges(text)
             guard let headerRange = lines.first, !headerRange.range.isEmpty else {
-                throw .csvHeader(path: path, reason: "the file is empty (expected the header emotion,pixels,Usage)")
+                throw .csvHeader(
+                    path: path, reason: "the file is empty (expected the header emotion,pixels,Usage)"
+                )
             }
-            let parser = try CSVRowParser(header: UnsafeBufferPointer(rebasing: text[headerRange.range]), path: path)
+            let header = withoutByteOrderMark(UnsafeBufferPointer(rebasing: text[headerRange.range]))
+            let parser = try CSVRowParser(header: header, path: path)
             let rows = lines.dropFirst().filter { range in
                 !UnsafeBufferPointer(rebasing: text[range.range]).allSatisfy { $0 == 32 || $0 == 9 }
             }
             guard !rows.isEmpty else { throw .csvEmpty(path: path) }
-            var parsed = parse(rows: Array(rows), text: text, parser: parser, options: options, progress: progress)
+            var parsed = parse(
+                rows: Array(rows), text: text, parser: parser, options: options, progress: progress
+            )
             let badRows = parsed.badRows.sorted { $0.line < $1.line }
             if let first = badRows.first, !options.skipMalformedRows {
-                throw .csvRow(path: path, line: first.line, reason: first.reason, otherBadRows: badRows.count - 1)
+                throw .csvRow(
+                    path: path, line: first.line, reason: first.reason, otherBadRows: badRows.count - 1
+                )
             }
             if !badRows.isEmpty { parsed.removeRows(Set(badRows.map(\.row))) }
-            guard !parsed.labels.isEmpty else { throw .csvEmpty(path: path) }
+            if parsed.labels.isEmpty, let first = badRows.first {
+                throw .csvRow(
+                    path: path, line: first.line, reason: "no row is valid; the first: " + first.reason,
+                    otherBadRows: badRows.count - 1
+                )
+            }
             let source = { (line: Int) in SampleSource(path: fileName, line: line) }
             let dataset = FaceDataset(
                 unchecked: parsed.pixels, labels: parsed.labels, classNames: FER2013.classNames,
@@ -54,6 +67,15 @@ enum CSVLoader {
             let notes = parser.usageColumn == nil ? ["no Usage column: every row is in the train split"] : []
             return LoadedData(dataset: dataset, skipped: skipped, notes: notes)
         }
+    }
+
+    /// `header` without a leading UTF-8 byte order mark (spreadsheets add one when saving).
+    private static func withoutByteOrderMark(
+        _ header: UnsafeBufferPointer<UInt8>
+    ) -> UnsafeBufferPointer<UInt8> {
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        guard header.starts(with: mark) else { return header }
+        return UnsafeBufferPointer(rebasing: header[3...])
     }
 
     /// One line of the file: its byte range (without the line break) and 1-based number.
@@ -113,15 +135,15 @@ enum CSVLoader {
                     let pixelOutput = DisjointWrites(buffer: pixelBuffer)
                     let labelOutput = DisjointWrites(buffer: labelBuffer)
                     let splitOutput = DisjointWrites(buffer: splitBuffer)
-                    let chunkCount = (count + chunkSize - 1) / chunkSize
                     ParallelWork.run(
-                        chunkCount: chunkCount, itemCount: count, chunkSize: chunkSize,
-                        workerCount: options.workerCount, progress: progress
+                        itemCount: count, chunkSize: chunkSize, workerCount: options.workerCount,
+                        progress: progress
                     ) { chunk in
                         var bad: [BadRow] = []
-                        for row in chunk * chunkSize ..< min(count, (chunk + 1) * chunkSize) {
+                        for row in chunk {
                             let line = UnsafeBufferPointer(rebasing: source.buffer[rows[row].range])
-                            guard let slot = pixelOutput.buffer.baseAddress.map({ $0 + row * size }) else { return }
+                            guard let base = pixelOutput.buffer.baseAddress else { return }
+                            let slot = base + row * size
                             do throws(CSVRowParser.RowError) {
                                 let parsed = try parser.parse(line: line, pixels: slot)
                                 labelOutput.buffer[row] = parsed.label

@@ -78,18 +78,26 @@ enum DatasetCache {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(.unusable(FileSystem.systemError())) }
         do {
-            return .success(try read(descriptor: descriptor, fileSize: Int(info.st_size), fingerprint: fingerprint))
+            let fileSize = Int(info.st_size)
+            let contents = try read(descriptor: descriptor, fileSize: fileSize, fingerprint: fingerprint)
+            return .success(contents)
         } catch {
             return .failure(error)
         }
     }
 
-    private static func read(descriptor: Int32, fileSize: Int, fingerprint: UInt64) throws(Miss) -> LoadedData {
+    private static func read(
+        descriptor: Int32, fileSize: Int, fingerprint: UInt64
+    ) throws(Miss) -> LoadedData {
         var header = ByteReader(try readBytes(descriptor, count: headerByteCount))
         do {
-            guard Array(try header.readBytes(magic.count)) == magic else { throw Miss.unusable("not a fer cache file") }
+            guard Array(try header.readBytes(magic.count)) == magic else {
+                throw Miss.unusable("not a fer cache file")
+            }
             let version = try header.read(UInt32.self)
-            guard version == formatVersion else { throw Miss.unusable("cache format \(version), expected \(formatVersion)") }
+            guard version == formatVersion else {
+                throw Miss.unusable("cache format \(version), expected \(formatVersion)")
+            }
             _ = try header.read(UInt32.self)
             guard try header.read(UInt64.self) == fingerprint else { throw Miss.stale }
             let metadataCount = try header.read(UInt64.self)
@@ -101,7 +109,9 @@ enum DatasetCache {
                 throw Miss.unusable("file is \(fileSize) bytes, header promises more or less")
             }
             let metadata = try readBytes(descriptor, count: Int(metadataCount))
-            guard XXHash64.hash(metadata) == metadataChecksum else { throw Miss.unusable("metadata checksum mismatch") }
+            guard XXHash64.hash(metadata) == metadataChecksum else {
+                throw Miss.unusable("metadata checksum mismatch")
+            }
             let pixelStart = headerByteCount + Int(metadataCount)
             guard let (pixels, checksum) = BlockChecksum.read(
                 descriptor: descriptor, offset: pixelStart, count: Int(pixelCount)
@@ -139,7 +149,9 @@ enum DatasetCache {
         var classNames: [String] = []
         for _ in 0 ..< classCount { classNames.append(try reader.readString()) }
         let count = Int(try reader.read(UInt32.self))
-        guard pixels.count == count * FaceDataset.imageByteCount else { throw Miss.unusable("pixel count mismatch") }
+        guard pixels.count == count * FaceDataset.imageByteCount else {
+            throw Miss.unusable("pixel count mismatch")
+        }
         let labels = Array(try reader.readBytes(count))
         guard labels.allSatisfy({ Int($0) < classCount }) else { throw Miss.unusable("label out of range") }
         var splits: [Split] = []

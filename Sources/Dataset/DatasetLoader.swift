@@ -2,6 +2,11 @@
 public struct LoadResult: Sendable {
     public let dataset: FaceDataset
     public let report: LoadReport
+
+    public init(dataset: FaceDataset, report: LoadReport) {
+        self.dataset = dataset
+        self.report = report
+    }
 }
 
 /// Loads a dataset from disk, whatever its layout, through the cache.
@@ -36,7 +41,9 @@ public enum DatasetLoader {
             }
         } else {
             data = try source.load()
-            outcome = options.cache == .disabled ? .disabled : .unavailable(reason: "no home folder for the user cache")
+            outcome = options.cache == .disabled
+                ? .disabled
+                : .unavailable(reason: "no home folder for the user cache")
         }
         let report = LoadReport(
             path: detected.path, layout: detected.layout, sampleCount: data.dataset.count,
@@ -77,7 +84,9 @@ public enum DatasetLoader {
                 try CSVLoader.load(path: detected.path, options: options, progress: progress)
             }
         case .memory:
-            throw .unrecognisedLayout(path: detected.path, reason: "in-memory datasets are not loaded from disk")
+            throw .unrecognisedLayout(
+                path: detected.path, reason: "in-memory datasets are not loaded from disk"
+            )
         case .splitFolders, .classFolders:
             let scan = try FolderScanner.scan(root: detected.path, layout: detected.layout)
             key.append(scan.fingerprint)

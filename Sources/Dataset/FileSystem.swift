@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 
-/// Thin POSIX file-system helpers: listing with `stat` data, whole-file reads, atomic writes.
+/// Thin POSIX file-system helpers: listing with `stat` data, full reads, atomic writes.
 /// Foundation's `FileManager` is several times slower on 35,000-file folders, and the cache
 /// key needs every file's size and modification time anyway.
 enum FileSystem {
@@ -52,22 +52,6 @@ enum FileSystem {
         }
         entries.sort { $0.name < $1.name }
         return entries
-    }
-
-    /// The whole contents of the file at `path`.
-    static func readFile(_ path: String) throws(DatasetError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw .unreadable(path: path, reason: systemError()) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .unreadable(path: path, reason: systemError()) }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        let readCount = bytes.withUnsafeMutableBytes { readFully(descriptor, into: $0) }
-        guard readCount == size else {
-            throw .unreadable(path: path, reason: readCount < 0 ? systemError() : "file changed while reading")
-        }
-        return bytes
     }
 
     /// Reads up to `buffer.count` bytes from `descriptor`; the count read, or -1 on error.

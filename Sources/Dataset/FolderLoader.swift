@@ -22,12 +22,12 @@ enum FolderLoader {
         var pixels = [UInt8](unsafeUninitializedCapacity: count * size) { buffer, initialized in
             let output = DisjointWrites(buffer: buffer)
             ParallelWork.run(
-                chunkCount: (count + chunkSize - 1) / chunkSize, itemCount: count, chunkSize: chunkSize,
-                workerCount: options.workerCount, progress: progress
+                itemCount: count, chunkSize: chunkSize, workerCount: options.workerCount, progress: progress
             ) { chunk in
                 var failed: [Failure] = []
-                for image in chunk * chunkSize ..< min(count, (chunk + 1) * chunkSize) {
-                    let slot = UnsafeMutableBufferPointer(rebasing: output.buffer[image * size ..< (image + 1) * size])
+                for image in chunk {
+                    let range = image * size ..< (image + 1) * size
+                    let slot = UnsafeMutableBufferPointer(rebasing: output.buffer[range])
                     do throws(FaceDecoder.DecodeFailure) {
                         try FaceDecoder.decode(path: "\(root)/\(images[image].relativePath)", into: slot)
                     } catch {
@@ -53,7 +53,8 @@ enum FolderLoader {
         let dataset = FaceDataset(
             unchecked: pixels, labels: kept.map { images[$0].label }, classNames: scan.classNames,
             splits: kept.map { images[$0].split },
-            sources: kept.map { SampleSource(path: images[$0].relativePath) }, root: scan.root, layout: scan.layout
+            sources: kept.map { SampleSource(path: images[$0].relativePath) }, root: scan.root,
+            layout: scan.layout
         )
         let decodeFailures = failed.map {
             SkippedFile(source: SampleSource(path: images[$0.image].relativePath), reason: $0.reason)

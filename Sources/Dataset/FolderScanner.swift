@@ -37,33 +37,8 @@ enum FolderScanner {
 
     static func scan(root: String, layout: DatasetLayout) throws(DatasetError) -> FolderScan {
         var notes: [String] = []
-        let splitFolders = try self.splitFolders(root: root, layout: layout, notes: &notes)
-        var classFoldersBySplit: [(prefix: String, split: Split, names: [String])] = []
-        for (prefix, split) in splitFolders {
-            let entries = try FileSystem.entries(of: prefix.isEmpty ? root : "\(root)/\(prefix)")
-            let looseFiles = entries.filter { !$0.status.isDirectory }.count
-            if looseFiles > 0, !prefix.isEmpty {
-                notes.append("\(looseFiles) files directly in \(prefix)/ are in no class folder; ignored")
-            }
-            classFoldersBySplit.append((prefix, split, entries.filter(\.status.isDirectory).map(\.name)))
-        }
-        let classNames = Set(classFoldersBySplit.flatMap(\.names)).sorted {
-            $0.utf8.lexicographicallyPrecedes($1.utf8)
-        }
-        guard !classNames.isEmpty else {
-            throw .unrecognisedLayout(path: root, reason: "it has no class subfolders")
-        }
-        guard classNames.count <= 256 else { throw .tooManyClasses(path: root, count: classNames.count) }
-
-        var folders: [(relativePath: String, label: UInt8, split: Split)] = []
-        for (prefix, split, names) in classFoldersBySplit {
-            for name in names {
-                let label = UInt8(classNames.firstIndex(of: name) ?? 0)
-                folders.append((prefix.isEmpty ? name : "\(prefix)/\(name)", label, split))
-            }
-        }
+        let (classNames, folders) = try findClassFolders(root: root, layout: layout, notes: &notes)
         let listings = try listInParallel(root: root, folders: folders.map(\.relativePath))
-
         var fingerprint = ByteWriter()
         fingerprint.append(UInt8(layout.rawValue))
         for name in classNames { fingerprint.append(name) }
@@ -79,9 +54,12 @@ enum FolderScanner {
                 fingerprint.append(file.status.modificationSeconds)
                 fingerprint.append(file.status.modificationNanoseconds)
                 if ImageFiles.isImageName(file.path) {
-                    images.append(FolderScan.ImageFile(relativePath: file.path, label: folder.label, split: folder.split))
+                    images.append(FolderScan.ImageFile(
+                        relativePath: file.path, label: folder.label, split: folder.split
+                    ))
                 } else {
-                    nonImages.append(SkippedFile(source: SampleSource(path: file.path), reason: "not an image file"))
+                    let source = SampleSource(path: file.path)
+                    nonImages.append(SkippedFile(source: source, reason: "not an image file"))
                     nonImageCount += 1
                 }
             }
@@ -99,6 +77,43 @@ enum FolderScanner {
         )
     }
 
+    /// A class folder to list: its path, label and split.
+    private struct ClassFolderPlace {
+        var relativePath: String
+        var label: UInt8
+        var split: Split
+    }
+
+    /// The sorted class names and every class folder, train before test, each split's
+    /// folders by name.
+    private static func findClassFolders(
+        root: String, layout: DatasetLayout, notes: inout [String]
+    ) throws(DatasetError) -> (classNames: [String], folders: [ClassFolderPlace]) {
+        var namesBySplit: [(prefix: String, split: Split, names: [String])] = []
+        for (prefix, split) in try splitFolders(root: root, layout: layout, notes: &notes) {
+            let entries = try FileSystem.entries(of: prefix.isEmpty ? root : "\(root)/\(prefix)")
+            let looseFiles = entries.filter { !$0.status.isDirectory }.count
+            if looseFiles > 0, !prefix.isEmpty {
+                notes.append("\(looseFiles) files directly in \(prefix)/ are in no class folder; ignored")
+            }
+            namesBySplit.append((prefix, split, entries.filter(\.status.isDirectory).map(\.name)))
+        }
+        let classNames = Set(namesBySplit.flatMap(\.names)).sorted()
+        guard !classNames.isEmpty else {
+            throw .unrecognisedLayout(path: root, reason: "it has no class subfolders")
+        }
+        guard classNames.count <= 256 else { throw .tooManyClasses(path: root, count: classNames.count) }
+        var folders: [ClassFolderPlace] = []
+        for (prefix, split, names) in namesBySplit {
+            for name in names {
+                let label = UInt8(classNames.firstIndex(of: name) ?? 0)
+                let path = prefix.isEmpty ? name : "\(prefix)/\(name)"
+                folders.append(ClassFolderPlace(relativePath: path, label: label, split: split))
+            }
+        }
+        return (classNames, folders)
+    }
+
     /// A regular file found under a class folder.
     private struct ListedFile: Sendable {
         var path: String
@@ -106,12 +121,15 @@ enum FolderScanner {
     }
 
     /// Lists every class folder, several at a time (`stat` calls dominate a scan).
-    private static func listInParallel(root: String, folders: [String]) throws(DatasetError) -> [[ListedFile]] {
+    private static func listInParallel(
+        root: String, folders: [String]
+    ) throws(DatasetError) -> [[ListedFile]] {
         var listings = Array(repeating: [ListedFile](), count: folders.count)
         let failures = LockedCollector<DatasetError>()
         listings.withUnsafeMutableBufferPointer { buffer in
             let output = DisjointWrites(buffer: buffer)
-            ParallelWork.run(chunkCount: folders.count, itemCount: folders.count, chunkSize: 1, progress: nil) { folder in
+            ParallelWork.run(itemCount: folders.count) { chunk in
+                let folder = chunk.lowerBound
                 var files: [ListedFile] = []
                 do throws(DatasetError) {
                     try listFiles(root: root, relativeFolder: folders[folder], depth: 0) { path, status in
@@ -134,7 +152,8 @@ enum FolderScanner {
         guard layout == .splitFolders else { return [("", .train)] }
         var found: [(prefix: String, split: Split)] = []
         for entry in try FileSystem.entries(of: root) where entry.status.isDirectory {
-            if let known = LayoutDetection.splitFolderNames.first(where: { $0.name == entry.name.lowercased() }) {
+            let name = entry.name.lowercased()
+            if let known = LayoutDetection.splitFolderNames.first(where: { $0.name == name }) {
                 found.append((entry.name, known.split))
             } else {
                 notes.append("folder \(entry.name)/ ignored (only train/ and test/ are read)")
@@ -151,7 +170,9 @@ enum FolderScanner {
         for entry in try FileSystem.entries(of: "\(root)/\(relativeFolder)") {
             let path = "\(relativeFolder)/\(entry.name)"
             if entry.status.isDirectory {
-                if depth < maximumDepth { try listFiles(root: root, relativeFolder: path, depth: depth + 1, visit: visit) }
+                if depth < maximumDepth {
+                    try listFiles(root: root, relativeFolder: path, depth: depth + 1, visit: visit)
+                }
             } else if entry.status.isRegularFile {
                 visit(path, entry.status)
             }

@@ -35,42 +35,68 @@ enum ImageWarp {
 
     /// Inverse-maps every output pixel into the source and samples it bilinearly; positions
     /// outside are clamped to the edge (border replicate, like OpenCV's BORDER_REPLICATE).
+    /// Source positions advance along a row in 16.16 fixed point, as OpenCV's warpAffine does:
+    /// no float-to-integer conversion per pixel, and whole-pixel moves stay exact.
     private static func resample(
         _ transform: SampleTransform, source: UnsafePointer<UInt8>, destination: UnsafeMutablePointer<Float>,
         table: UnsafeBufferPointer<Float>
     ) {
         let side = FaceDataset.imageSide
-        let last = Float(side - 1)
-        let centre = last / 2
-        let matrix = transform.inverseMatrix
+        let centre = Float(side - 1) / 2
+        let largest = (side - 1) << fractionBits
+        let inverse = transform.inverseMatrix
+        // Degenerate transforms (NaN, zero scale) are limited here, so nothing below can trap.
+        let m00 = limited(inverse.m00, to: 1e4)
+        let m01 = limited(inverse.m01, to: 1e4)
+        let m10 = limited(inverse.m10, to: 1e4)
+        let m11 = limited(inverse.m11, to: 1e4)
+        let firstU = -centre - limited(transform.shiftX, to: 1e4)
+        let stepX = fixedPoint(m00)
+        let stepY = fixedPoint(m10)
+        let mask = (1 << fractionBits) - 1
+        let scale = 1 / Float(1 << fractionBits)
         for y in 0 ..< side {
-            let v = Float(y) - centre - transform.shiftY
+            let v = Float(y) - centre - limited(transform.shiftY, to: 1e4)
+            var sourceX = fixedPoint(m00 * firstU + m01 * v + centre)
+            var sourceY = fixedPoint(m10 * firstU + m11 * v + centre)
+            let row = destination + y &* side
             for x in 0 ..< side {
-                let u = Float(x) - centre - transform.shiftX
-                let sourceX = clamp(matrix.m00 * u + matrix.m01 * v + centre, upTo: last)
-                let sourceY = clamp(matrix.m10 * u + matrix.m11 * v + centre, upTo: last)
-                let left = Int(sourceX)
-                let top = Int(sourceY)
-                let right = min(left + 1, side - 1)
-                let bottom = min(top + 1, side - 1)
-                let fractionX = sourceX - Float(left)
-                let fractionY = sourceY - Float(top)
-                let topLeft = table[Int(source[top * side + left])]
-                let topRight = table[Int(source[top * side + right])]
-                let bottomLeft = table[Int(source[bottom * side + left])]
-                let bottomRight = table[Int(source[bottom * side + right])]
+                let clampedX = min(max(sourceX, 0), largest)
+                let clampedY = min(max(sourceY, 0), largest)
+                let left = clampedX >> fractionBits
+                let top = clampedY >> fractionBits
+                let right = min(left &+ 1, side - 1)
+                let bottom = min(top &+ 1, side - 1)
+                let fractionX = Float(clampedX & mask) * scale
+                let fractionY = Float(clampedY & mask) * scale
+                let upperRow = source + top &* side
+                let lowerRow = source + bottom &* side
+                let topLeft = table[Int(upperRow[left])]
+                let topRight = table[Int(upperRow[right])]
+                let bottomLeft = table[Int(lowerRow[left])]
+                let bottomRight = table[Int(lowerRow[right])]
                 let upper = topLeft + fractionX * (topRight - topLeft)
                 let lower = bottomLeft + fractionX * (bottomRight - bottomLeft)
-                destination[y * side + x] = upper + fractionY * (lower - upper)
+                row[x] = upper + fractionY * (lower - upper)
+                sourceX &+= stepX
+                sourceY &+= stepY
             }
         }
     }
 
-    /// `value` limited to 0...upper; NaN (from a degenerate transform) maps to 0, so the
-    /// conversion to an index that follows can never trap.
+    /// Fraction bits of the fixed-point source positions.
+    private static let fractionBits = 16
+
+    /// `value` in 16.16 fixed point, after `limited` (so the conversion cannot trap).
     @inline(__always)
-    private static func clamp(_ value: Float, upTo upper: Float) -> Float {
-        value > 0 ? min(value, upper) : 0
+    private static func fixedPoint(_ value: Float) -> Int {
+        Int((limited(value, to: 1e6) * Float(1 << fractionBits)).rounded())
+    }
+
+    /// `value` limited to ±`bound`; NaN becomes 0.
+    @inline(__always)
+    private static func limited(_ value: Float, to bound: Float) -> Float {
+        value > -bound ? (value < bound ? value : bound) : (value.isNaN ? 0 : -bound)
     }
 
     /// Fills the rectangle (clipped to the image) with its value.

@@ -26,16 +26,22 @@ enum LayoutDetection {
         let entries = try FileSystem.entries(of: absolute)
         guard !entries.isEmpty else { throw .emptyFolder(path: path) }
         let folders = entries.filter(\.status.isDirectory)
-        for folder in folders where splitFolderNames.contains(where: { $0.name == folder.name.lowercased() }) {
+        for folder in folders {
+            let name = folder.name.lowercased()
+            guard splitFolderNames.contains(where: { $0.name == name }) else { continue }
             let inside = try FileSystem.entries(of: "\(absolute)/\(folder.name)")
-            if inside.contains(where: \.status.isDirectory) { return Detected(layout: .splitFolders, path: absolute) }
+            if inside.contains(where: \.status.isDirectory) {
+                return Detected(layout: .splitFolders, path: absolute)
+            }
         }
         let csvFiles = entries.filter { !$0.status.isDirectory && $0.name.lowercased().hasSuffix(".csv") }
         if let named = csvFiles.first(where: { $0.name.lowercased() == "fer2013.csv" }) {
             return Detected(layout: .fer2013CSV, path: "\(absolute)/\(named.name)")
         }
         if !folders.isEmpty { return Detected(layout: .classFolders, path: absolute) }
-        if csvFiles.count == 1 { return Detected(layout: .fer2013CSV, path: "\(absolute)/\(csvFiles[0].name)") }
+        if csvFiles.count == 1 {
+            return Detected(layout: .fer2013CSV, path: "\(absolute)/\(csvFiles[0].name)")
+        }
         if entries.contains(where: { ImageFiles.isImageName($0.name) }) {
             throw .unrecognisedLayout(
                 path: path, reason: "its images are not in class subfolders (put each class's images in "

@@ -1,41 +1,3 @@
-/// A file or CSV row left out of the dataset, and why.
-public struct SkippedFile: Sendable, Hashable, CustomStringConvertible {
-    /// Path relative to the dataset root (and line, for CSV rows).
-    public let source: SampleSource
-    public let reason: String
-
-    public init(source: SampleSource, reason: String) {
-        self.source = source
-        self.reason = reason
-    }
-
-    public var description: String { "\(source): \(reason)" }
-}
-
-/// What happened with the decoded-dataset cache during a load.
-public enum CacheOutcome: Sendable, Hashable, CustomStringConvertible {
-    /// Caching was switched off.
-    case disabled
-    /// Loaded from the cache file.
-    case hit(path: String)
-    /// Decoded, then written to a new cache file.
-    case created(path: String)
-    /// The cache file was stale or unreadable (`reason`); decoded again and rewritten.
-    case rebuilt(path: String, reason: String)
-    /// Decoded, but no cache could be written (`reason`); the next load decodes again.
-    case unavailable(reason: String)
-
-    public var description: String {
-        switch self {
-        case .disabled: "cache off"
-        case let .hit(path): "loaded from cache \(path)"
-        case let .created(path): "cache written to \(path)"
-        case let .rebuilt(path, reason): "cache rebuilt (\(reason)) at \(path)"
-        case let .unavailable(reason): "no cache: \(reason)"
-        }
-    }
-}
-
 /// The account of one load, for the run log: what was read, what was skipped, how long it took.
 public struct LoadReport: Sendable {
     /// Absolute dataset path as given (folder or CSV file).
@@ -52,6 +14,22 @@ public struct LoadReport: Sendable {
     public let cache: CacheOutcome
     /// Wall-clock duration of the load.
     public let seconds: Double
+
+    public init(
+        path: String, layout: DatasetLayout, sampleCount: Int, classNames: [String],
+        classCountsBySplit: [Split: [Int]], skipped: [SkippedFile], notes: [String], cache: CacheOutcome,
+        seconds: Double
+    ) {
+        self.path = path
+        self.layout = layout
+        self.sampleCount = sampleCount
+        self.classNames = classNames
+        self.classCountsBySplit = classCountsBySplit
+        self.skipped = skipped
+        self.notes = notes
+        self.cache = cache
+        self.seconds = seconds
+    }
 
     /// Human-readable lines for a log: summary, per-split counts, every skipped file.
     public var logLines: [String] {

@@ -1,25 +1,26 @@
 import Dispatch
 import Foundation
 
-/// Runs numbered chunks of work on all cores (Dispatch's `concurrentPerform`), each worker
+/// Runs work over items in chunks on all cores (Dispatch's `concurrentPerform`), each worker
 /// pulling the next chunk when done so slow chunks do not leave cores idle, and reports
 /// progress after every chunk.
 enum ParallelWork {
-    /// Calls `body(chunk)` once for each chunk in `0..<chunkCount` on up to `workerCount`
-    /// threads (nil: one per active core). `progress(done, total)` is called after each chunk,
-    /// serialized, from the worker that finished it; `done` counts items, not chunks.
+    /// Calls `body(items)` for consecutive ranges of `chunkSize` items covering `0..<itemCount`,
+    /// on up to `workerCount` threads (nil: one per active core). `progress(done, total)` is
+    /// called after each chunk, serialized, from the worker that finished it.
     static func run(
-        chunkCount: Int, itemCount: Int, chunkSize: Int, workerCount: Int? = nil,
-        progress: LoadProgress?, body: @Sendable (Int) -> Void
+        itemCount: Int, chunkSize: Int = 1, workerCount: Int? = nil, progress: LoadProgress? = nil,
+        body: @Sendable (Range<Int>) -> Void
     ) {
-        guard chunkCount > 0 else { return }
+        guard itemCount > 0, chunkSize > 0 else { return }
+        let chunkCount = (itemCount + chunkSize - 1) / chunkSize
         let workers = max(1, min(workerCount ?? ProcessInfo.processInfo.activeProcessorCount, chunkCount))
         let state = SharedCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let chunk = state.takeChunk(below: chunkCount) {
-                body(chunk)
-                let finished = min(chunkSize, itemCount - chunk * chunkSize)
-                state.finish(items: finished, total: itemCount, progress: progress)
+                let items = chunk * chunkSize ..< min(itemCount, (chunk + 1) * chunkSize)
+                body(items)
+                state.finish(items: items.count, total: itemCount, progress: progress)
             }
         }
     }

@@ -1,23 +1,5 @@
 import Foundation
 
-/// A rectangle to fill with one gray value (random erasing), in pixels.
-public struct ErasingRectangle: Sendable, Hashable {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
-    /// Fill value in [0, 1].
-    public var value: Float
-
-    public init(x: Int, y: Int, width: Int, height: Int, value: Float) {
-        self.x = x
-        self.y = y
-        self.width = width
-        self.height = height
-        self.value = value
-    }
-}
-
 /// The drawn augmentation of one sample: a mirror, then rotation and zoom about the centre,
 /// then a shift, applied as a single affine warp; then an optional erased rectangle.
 public struct SampleTransform: Sendable, Hashable {
@@ -32,7 +14,8 @@ public struct SampleTransform: Sendable, Hashable {
     public var erasing: ErasingRectangle?
 
     public init(
-        flip: Bool = false, rotationRadians: Float = 0, scale: Float = 1, shiftX: Float = 0, shiftY: Float = 0,
+        flip: Bool = false, rotationRadians: Float = 0, scale: Float = 1, shiftX: Float = 0,
+        shiftY: Float = 0,
         erasing: ErasingRectangle? = nil
     ) {
         self.flip = flip

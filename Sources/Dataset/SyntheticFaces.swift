@@ -17,7 +17,9 @@ public enum SyntheticFaces {
         var pixels = [UInt8](repeating: 0, count: FaceDataset.imageByteCount)
         for y in 0 ..< side {
             for x in 0 ..< side {
-                let inside = contains(shape: shape, dx: Float(x) - centreX, dy: Float(y) - centreY, radius: radius)
+                let dx = Float(x) - centreX
+                let dy = Float(y) - centreY
+                let inside = contains(shape: shape, dx: dx, dy: dy, radius: radius)
                 let noise = random.nextFloat(in: -12 ... 12)
                 pixels[y * side + x] = UInt8(min(max((inside ? foreground : background) + noise, 0), 255))
             }

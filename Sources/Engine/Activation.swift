@@ -41,4 +41,26 @@ public enum Activation: String, Codable, Sendable {
             for channel in 0 ..< channels { sums[channel] += line[channel] }
         }
     }
+
+    /// Backward of the fused bias + activation over `gradient` [rows, channels], in one pass:
+    /// masks the gradient in place where ReLU's output was not positive and adds the column
+    /// sums (the bias gradient) into `sums`.
+    @inline(__always)
+    static func backward(
+        _ activation: Activation, gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>,
+        rows: Int, channels: Int, biasGradient sums: UnsafeMutablePointer<Float>
+    ) {
+        guard activation == .relu else {
+            accumulateColumnSums(gradient, rows: rows, channels: channels, into: sums)
+            return
+        }
+        for row in 0 ..< rows {
+            let line = gradient + row * channels, activations = output + row * channels
+            for channel in 0 ..< channels {
+                let value = activations[channel] > 0 ? line[channel] : 0
+                line[channel] = value
+                sums[channel] += value
+            }
+        }
+    }
 }

@@ -9,8 +9,8 @@ import Foundation
 /// with the variable set — only when the CPU has every AVX-512 subset the SkylakeX kernel uses
 /// and the user has not set the variable.
 public enum BLASKernelSelection {
-    static let guardVariable = "FER_BLAS_KERNEL_SELECTED"
-    static let requiredFlags: Set<String> = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
+    public static let guardVariable = "FER_BLAS_KERNEL_SELECTED"
+    public static let requiredFlags: Set<String> = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
 
     /// The kernel to request for this CPU, or nil when OpenBLAS's own choice should stand.
     public static func preferredKernel(cpuFlags: Set<String>, environment: [String: String]) -> String? {
@@ -29,11 +29,20 @@ public enum BLASKernelSelection {
     /// (or if re-executing fails, in which case OpenBLAS's default kernel is used).
     public static func reexecuteIfNeeded(arguments: [String] = CommandLine.arguments) {
         let environment = ProcessInfo.processInfo.environment
-        setenv(guardVariable, "1", 1)
-        guard let kernel = preferredKernel(cpuFlags: cpuFlags(), environment: environment) else { return }
+        guard let kernel = preferredKernel(cpuFlags: cpuFlags(), environment: environment) else {
+            if environment[guardVariable] == nil { setenv(guardVariable, "unchanged", 1) }
+            return
+        }
+        setenv(guardVariable, "automatic", 1)
         setenv("OPENBLAS_CORETYPE", kernel, 1)
         var argv = arguments.map { strdup($0) } + [nil]
         execv("/proc/self/exe", &argv)
         unsetenv("OPENBLAS_CORETYPE")
+        setenv(guardVariable, "unchanged", 1)
+    }
+
+    /// True when this process runs with a kernel that fer chose (not the user, not OpenBLAS).
+    public static func choseKernelAutomatically(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        environment[guardVariable] == "automatic"
     }
 }

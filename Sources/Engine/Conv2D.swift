@@ -146,13 +146,9 @@ public final class Conv2D: Layer {
                 let images = min(chunk, range.upperBound - start)
                 let rows = images * positions
                 let outputRows = gradient + start * positions * filters
-                if activation == .relu {
-                    Activation.maskGradient(
-                        outputRows, output: activations + start * positions * filters, count: rows * filters
-                    )
-                }
-                Activation.accumulateColumnSums(
-                    outputRows, rows: rows, channels: filters, into: workspace.biasGradient.pointer
+                Activation.backward(
+                    activation, gradient: outputRows, output: activations + start * positions * filters,
+                    rows: rows, channels: filters, biasGradient: workspace.biasGradient.pointer
                 )
                 let columns = workspace.columns.pointer
                 let (matrix, layout) = self.patches(geometry, source, start: start, images: images, into: columns)

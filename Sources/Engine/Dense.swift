@@ -65,12 +65,12 @@ public final class Dense: Layer {
         Parallel.forEach(shards.count) { worker in
             let range = shards[worker]
             let rows = gradient + range.lowerBound * units
-            if activation == .relu {
-                Activation.maskGradient(rows, output: activations + range.lowerBound * units, count: range.count * units)
-            }
             let biasGradient = self.biasGradients[worker]
             biasGradient.fill(0)
-            Activation.accumulateColumnSums(rows, rows: range.count, channels: units, into: biasGradient.pointer)
+            Activation.backward(
+                activation, gradient: rows, output: activations + range.lowerBound * units,
+                rows: range.count, channels: units, biasGradient: biasGradient.pointer
+            )
             // dKernel [F, units] = xᵀ · dy
             BLAS.gemm(
                 transposeA: true, m: features, n: units, k: range.count,

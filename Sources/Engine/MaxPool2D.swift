@@ -43,6 +43,8 @@ public final class MaxPool2D: Layer {
         output.resize(to: [batch, geometry.outputHeight, geometry.outputWidth, channels])
         if winners.count < batch * outputSize { winners = Array(repeating: 0, count: batch * outputSize) }
         let source = input.pointer, destination = output.pointer
+        let isTwoByTwo = poolSize == 2 && stride == 2 && geometry.padTop == 0 && geometry.padLeft == 0
+            && geometry.outputHeight * 2 <= geometry.inputHeight && geometry.outputWidth * 2 <= geometry.inputWidth
         winners.withUnsafeMutableBufferPointer { winnerBuffer in
             let winnerBase = winnerBuffer.baseAddress!
             Parallel.forEachShard(batch) { _, range in
@@ -50,11 +52,45 @@ public final class MaxPool2D: Layer {
                     let imageInput = source + image * geometry.inputSize
                     let imageOutput = destination + image * outputSize
                     let imageWinners = winnerBase + image * outputSize
-                    Self.pool(geometry, imageInput, imageOutput, imageWinners)
+                    if isTwoByTwo {
+                        Self.poolTwoByTwo(geometry, imageInput, imageOutput, training ? imageWinners : nil)
+                    } else {
+                        Self.pool(geometry, imageInput, imageOutput, imageWinners)
+                    }
                 }
             }
         }
         return output
+    }
+
+    /// The common 2×2, stride-2 window without padding: four rows of channels compared at
+    /// once, so the loop vectorises; winners are recorded only when training.
+    private static func poolTwoByTwo(
+        _ geometry: ConvolutionGeometry, _ input: UnsafePointer<Float>,
+        _ output: UnsafeMutablePointer<Float>, _ winners: UnsafeMutablePointer<Int32>?
+    ) {
+        let channels = geometry.channels, rowLength = geometry.inputWidth * channels
+        for outputY in 0 ..< geometry.outputHeight {
+            for outputX in 0 ..< geometry.outputWidth {
+                let topLeft = 2 * outputY * rowLength + 2 * outputX * channels
+                let a = input + topLeft, b = a + channels, c = a + rowLength, d = c + channels
+                let outputOffset = (outputY * geometry.outputWidth + outputX) * channels
+                let best = output + outputOffset
+                guard let winners else {
+                    for channel in 0 ..< channels { best[channel] = max(max(a[channel], b[channel]), max(c[channel], d[channel])) }
+                    continue
+                }
+                let index = winners + outputOffset, base = Int32(truncatingIfNeeded: topLeft)
+                let right = Int32(truncatingIfNeeded: channels), down = Int32(truncatingIfNeeded: rowLength)
+                for channel in 0 ..< channels {
+                    let top = max(a[channel], b[channel]), bottom = max(c[channel], d[channel])
+                    let topIndex: Int32 = b[channel] > a[channel] ? right : 0
+                    let bottomIndex: Int32 = d[channel] > c[channel] ? down &+ right : down
+                    best[channel] = max(top, bottom)
+                    index[channel] = base &+ Int32(truncatingIfNeeded: channel) &+ (bottom > top ? bottomIndex : topIndex)
+                }
+            }
+        }
     }
 
     private static func pool(

@@ -18,10 +18,16 @@ public struct LiveFrame: Sendable {
     public var timings: StageTimings
     /// Frames per second over the last second or so.
     public var framesPerSecond: Double
+    /// The source frame in color at full size (for snapshots and the recorder); nil when the
+    /// producer did not keep it.
+    public var colorImage: ColorImage?
+    /// Frames the source holds in all (files and image folders); nil for cameras and streams.
+    public var expectedFrameCount: Int?
 
     public init(
         index: Int, timestamp: Double, image: GrayImage, sourceScale: Double, faces: [RecognizedFace],
-        timings: StageTimings, framesPerSecond: Double
+        timings: StageTimings, framesPerSecond: Double, colorImage: ColorImage? = nil,
+        expectedFrameCount: Int? = nil
     ) {
         self.index = index
         self.timestamp = timestamp
@@ -30,7 +36,12 @@ public struct LiveFrame: Sendable {
         self.faces = faces
         self.timings = timings
         self.framesPerSecond = framesPerSecond
+        self.colorImage = colorImage
+        self.expectedFrameCount = expectedFrameCount
     }
+
+    /// True when no face was found in this frame (the screen's "no face" state).
+    public var hasNoFace: Bool { faces.isEmpty }
 }
 
 /// A face box in source-frame pixels with the model's verdict.
@@ -39,17 +50,22 @@ public struct RecognizedFace: Sendable, Equatable {
     /// Probabilities in the model's class order (sums to 1).
     public var probabilities: [Float]
     public var classNames: [String]
+    /// Number that stays the same for the same person across frames (1, 2, ...).
+    public var track: Int
 
-    public init(box: FaceBox, probabilities: [Float], classNames: [String]) {
+    public init(box: FaceBox, probabilities: [Float], classNames: [String], track: Int = 1) {
         self.box = box
         self.probabilities = probabilities
         self.classNames = classNames
+        self.track = track
     }
 
     /// The most likely class and its probability.
     public var top: (label: String, probability: Float) {
         let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
-        return (best < classNames.count ? classNames[best] : "?", probabilities.isEmpty ? 0 : probabilities[best])
+        return (
+            best < classNames.count ? classNames[best] : "?", probabilities.isEmpty ? 0 : probabilities[best]
+        )
     }
 }
 

@@ -19,8 +19,8 @@ public struct EpochMetrics: Codable, Sendable, Equatable {
     public let seconds: Double
 
     public init(
-        fold: Int, epoch: Int, loss: Double, accuracy: Double, validationLoss: Double, validationAccuracy: Double,
-        learningRate: Double, imagesPerSecond: Double, seconds: Double
+        fold: Int, epoch: Int, loss: Double, accuracy: Double, validationLoss: Double,
+        validationAccuracy: Double, learningRate: Double, imagesPerSecond: Double, seconds: Double
     ) {
         self.fold = fold
         self.epoch = epoch
@@ -37,6 +37,14 @@ public struct EpochMetrics: Codable, Sendable, Equatable {
     public static let columns = [
         "fold", "epoch", "loss", "accuracy", "val_loss", "val_accuracy", "lr", "images_per_second", "seconds",
     ]
+
+    /// The best of `rows` by validation accuracy (the earliest on ties, as Keras's
+    /// `ModelCheckpoint(save_best_only=True)` keeps the first); nil when empty.
+    public static func best(of rows: [EpochMetrics]) -> EpochMetrics? {
+        rows.reduce(nil) { best, next in
+            best.map { next.validationAccuracy > $0.validationAccuracy ? next : $0 } ?? next
+        }
+    }
 
     /// The metrics stored in a checkpoint's metadata.
     var checkpointMetrics: [String: Double] {

@@ -18,10 +18,7 @@ public struct PlainProgressPrinter: Sendable {
             return Self.lines(started)
         case let .foldStarted(fold):
             lastProgressLine = nil
-            let place = fold.foldsInRun > 1 ? " (\(fold.foldIndex) of \(fold.foldsInRun) in this run)" : ""
-            return ["Fold \(fold.fold)/\(fold.foldCount)\(place): \(Formatting.grouped(fold.trainCount)) training, "
-                + "\(Formatting.grouped(fold.validationCount)) validation images, \(fold.batchesPerEpoch) batches per epoch"
-                + (fold.startEpoch > 1 ? ", resuming at epoch \(fold.startEpoch)" : "")]
+            return [Self.line(fold)]
         case let .batchProgress(progress):
             if let last = lastProgressLine, progress.elapsedSeconds - last < progressInterval { return [] }
             lastProgressLine = progress.elapsedSeconds
@@ -30,8 +27,9 @@ public struct PlainProgressPrinter: Sendable {
             return [Self.line(finished)]
         case let .foldFinished(result):
             let best = result.best
-            return ["Fold \(result.fold) best: epoch \(best.epoch) - val_loss: \(Formatting.fixed(best.validationLoss, 4))"
-                + " - val_accuracy: \(Formatting.fixed(best.validationAccuracy, 4))"
+            return ["Fold \(result.fold) best: epoch \(best.epoch)"
+                + " - val_loss: \(Self.score(best.validationLoss))"
+                + " - val_accuracy: \(Self.score(best.validationAccuracy))"
                 + (result.stoppedEarly ? " (stopped early after \(result.epochsRun) epochs)" : "")]
         case .paused:
             return ["Paused."]
@@ -42,8 +40,10 @@ public struct PlainProgressPrinter: Sendable {
         case let .runFinished(summary):
             return Self.lines(summary)
         case let .runCancelled(cancelled):
-            return ["Cancelled at \(cancelled.position) after \(Formatting.duration(cancelled.elapsedSeconds)); "
-                + "saved \(cancelled.resumeCheckpoint). Resume the run folder \(cancelled.runDirectory) to continue."]
+            let duration = Formatting.duration(cancelled.elapsedSeconds)
+            return ["Cancelled at \(cancelled.position) after \(duration);"
+                + " saved \(cancelled.resumeCheckpoint). Resume the run folder \(cancelled.runDirectory)"
+                + " to continue."]
         case let .error(error):
             return ["Error: \(error.description)"]
         case .validationConfusion, .checkpointSaved, .newBest:
@@ -51,28 +51,43 @@ public struct PlainProgressPrinter: Sendable {
         }
     }
 
+    /// A loss or accuracy as Keras prints it.
+    private static func score(_ value: Double) -> String { Formatting.fixed(value, 4) }
+
+    private static func count(_ value: Int) -> String { Formatting.grouped(value) }
+
     private static func lines(_ started: RunStarted) -> [String] {
         let config = started.config, data = started.dataset
         let folds = (config.folds ?? Array(1 ... config.foldCount)).map(String.init).joined(separator: ",")
-        var lines = [started.resumedAt.map { "Resuming run \(started.runDirectory) at \($0)" }
-            ?? "Run \(started.runDirectory)"]
-        lines.append("Model \(started.modelName): \(Formatting.grouped(started.parameterCount)) parameters; BLAS "
-            + "\(started.blasKernel), \(started.workerCount) threads")
-        lines.append("Data: \(Formatting.grouped(data.sampleCount)) images, \(data.classNames.count) classes "
-            + "(\(data.layout)); K-fold pool \(Formatting.grouped(data.poolClassCounts.reduce(0, +))), "
-            + (config.poolTest ? "test pooled into the folds" : "\(Formatting.grouped(data.testCount)) held out for test")
-            + (data.skippedFiles > 0 ? "; \(Formatting.grouped(data.skippedFiles)) files skipped" : ""))
-        lines.append("Training: folds \(folds) of \(config.foldCount) (\(config.stratified ? "stratified" : "plain KFold")), "
-            + "\(config.epochs) epochs, batch \(config.batchSize), \(config.optimizer.kind.rawValue) lr "
-            + "\(Formatting.learningRate(Double(config.optimizer.learningRate))), augmentation "
-            + (config.augmentation.isIdentity ? "off" : "on"))
-        return lines
+        let heldOut = config.poolTest
+            ? "test pooled into the folds" : "\(count(data.testCount)) held out for test"
+        let skipped = data.skippedFiles > 0 ? "; \(count(data.skippedFiles)) files skipped" : ""
+        let rate = Formatting.learningRate(Double(config.optimizer.learningRate))
+        let splitting = config.stratified ? "stratified" : "plain KFold"
+        let directory = started.runDirectory
+        return [
+            started.resumedAt.map { "Resuming run \(directory) at \($0)" } ?? "Run \(directory)",
+            "Model \(started.modelName): \(count(started.parameterCount)) parameters;"
+                + " BLAS \(started.blasKernel), \(started.workerCount) threads",
+            "Data: \(count(data.sampleCount)) images, \(data.classNames.count) classes (\(data.layout));"
+                + " K-fold pool \(count(data.poolClassCounts.reduce(0, +))), \(heldOut)\(skipped)",
+            "Training: folds \(folds) of \(config.foldCount) (\(splitting)), \(config.epochs) epochs,"
+                + " batch \(config.batchSize), \(config.optimizer.kind.rawValue) lr \(rate),"
+                + " augmentation \(config.augmentation.isIdentity ? "off" : "on")",
+        ]
+    }
+
+    private static func line(_ fold: FoldStarted) -> String {
+        let place = fold.foldsInRun > 1 ? " (\(fold.foldIndex) of \(fold.foldsInRun) in this run)" : ""
+        return "Fold \(fold.fold)/\(fold.foldCount)\(place): \(count(fold.trainCount)) training,"
+            + " \(count(fold.validationCount)) validation images, \(fold.batchesPerEpoch) batches per epoch"
+            + (fold.startEpoch > 1 ? ", resuming at epoch \(fold.startEpoch)" : "")
     }
 
     private static func line(_ progress: BatchProgress) -> String {
         var line = "  epoch \(progress.epoch)/\(progress.epochs) - \(progress.batch)/\(progress.batchCount)"
-            + " - loss: \(Formatting.fixed(progress.loss, 4)) - accuracy: \(Formatting.fixed(progress.accuracy, 4))"
-            + " - \(Formatting.grouped(Int(progress.imagesPerSecond.rounded()))) img/s"
+            + " - loss: \(score(progress.loss)) - accuracy: \(score(progress.accuracy))"
+            + " - \(count(Int(progress.imagesPerSecond.rounded()))) img/s"
         if let fold = progress.foldETASeconds { line += " - fold ETA \(Formatting.duration(fold))" }
         if let run = progress.runETASeconds { line += " - run ETA \(Formatting.duration(run))" }
         return line
@@ -81,20 +96,21 @@ public struct PlainProgressPrinter: Sendable {
     private static func line(_ finished: EpochFinished) -> String {
         let metrics = finished.metrics
         return "Epoch \(metrics.epoch)/\(finished.epochs) - \(Formatting.duration(metrics.seconds))"
-            + " - loss: \(Formatting.fixed(metrics.loss, 4)) - accuracy: \(Formatting.fixed(metrics.accuracy, 4))"
-            + " - val_loss: \(Formatting.fixed(metrics.validationLoss, 4))"
-            + " - val_accuracy: \(Formatting.fixed(metrics.validationAccuracy, 4))"
+            + " - loss: \(score(metrics.loss)) - accuracy: \(score(metrics.accuracy))"
+            + " - val_loss: \(score(metrics.validationLoss))"
+            + " - val_accuracy: \(score(metrics.validationAccuracy))"
             + " - lr: \(Formatting.learningRate(metrics.learningRate))"
-            + " - \(Formatting.grouped(Int(metrics.imagesPerSecond.rounded()))) img/s"
+            + " - \(count(Int(metrics.imagesPerSecond.rounded()))) img/s"
             + (finished.isBest ? " (best)" : "")
     }
 
     private static func lines(_ summary: RunSummary) -> [String] {
-        var lines = ["Finished in \(Formatting.duration(summary.seconds)): val_accuracy \(summary.validationAccuracy)"
-            + " over \(summary.folds.count) fold\(summary.folds.count == 1 ? "" : "s")"]
+        let folds = summary.folds.count
+        var lines = ["Finished in \(Formatting.duration(summary.seconds)): val_accuracy"
+            + " \(summary.validationAccuracy) over \(folds) fold\(folds == 1 ? "" : "s")"]
         if let test = summary.testAccuracy, let ensemble = summary.ensembleTest {
-            lines.append("Test accuracy: \(test) per fold; ensemble of \(summary.folds.count): "
-                + Formatting.fixed(ensemble.accuracy, 4) + " on \(Formatting.grouped(ensemble.sampleCount)) images")
+            lines.append("Test accuracy: \(test) per fold; ensemble of \(folds): \(score(ensemble.accuracy))"
+                + " on \(count(ensemble.sampleCount)) images")
         }
         lines.append("Summary: \(summary.runDirectory)/summary.json")
         return lines

@@ -39,7 +39,9 @@ public struct MeanDeviation: Codable, Sendable, Equatable, CustomStringConvertib
         standardDeviation = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count).squareRoot()
     }
 
-    public var description: String { "\(Formatting.fixed(mean, 4)) ± \(Formatting.fixed(standardDeviation, 4))" }
+    public var description: String {
+        "\(Formatting.fixed(mean, 4)) ± \(Formatting.fixed(standardDeviation, 4))"
+    }
 
     enum CodingKeys: String, CodingKey {
         case mean, values

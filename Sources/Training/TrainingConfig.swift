@@ -32,8 +32,9 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
     /// Label smoothing ε of the training loss (targets 1 − ε + ε/K and ε/K).
     public var labelSmoothing: Float
     public var classWeighting: ClassWeighting
-    /// Batch size of validation and test passes (inference only, so it can be larger).
-    public var evaluationBatchSize: Int
+    /// Batch size of validation passes; nil uses `batchSize`. Larger batches make every layer
+    /// keep larger buffers for the rest of the fold, so the default stays at the training size.
+    public var evaluationBatchSize: Int?
     /// The dataset the run was started on, recorded so a resume can load it again.
     public var dataPath: String?
 
@@ -42,7 +43,7 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         schedule: LearningRateSchedule = .constant, foldCount: Int = 5, folds: [Int]? = nil,
         stratified: Bool = true, poolTest: Bool = false, augmentation: AugmentationConfig = .none,
         seed: UInt64 = 1, keepLastCheckpoints: Int = 3, earlyStoppingPatience: Int? = nil,
-        labelSmoothing: Float = 0, classWeighting: ClassWeighting = .none, evaluationBatchSize: Int = 256,
+        labelSmoothing: Float = 0, classWeighting: ClassWeighting = .none, evaluationBatchSize: Int? = nil,
         dataPath: String? = nil
     ) {
         self.preset = preset
@@ -67,7 +68,9 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
 
     /// The K-fold request this config makes.
     public var foldOptions: KFoldOptions {
-        KFoldOptions(foldCount: foldCount, seed: seed, stratified: stratified, poolTest: poolTest, selectedFolds: folds)
+        KFoldOptions(
+            foldCount: foldCount, seed: seed, stratified: stratified, poolTest: poolTest, selectedFolds: folds
+        )
     }
 
     /// The architecture to train for `classNames`: the custom model, else the preset.
@@ -85,7 +88,9 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         }
         let expected = [FaceDataset.imageSide, FaceDataset.imageSide, 1]
         guard spec.inputShape == expected else {
-            throw .invalidConfig("model '\(spec.name)' takes input \(spec.inputShape), but faces are \(expected)")
+            throw .invalidConfig(
+                "model '\(spec.name)' takes input \(spec.inputShape), but faces are \(expected)"
+            )
         }
         return spec
     }
@@ -97,7 +102,9 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         }
         try require(epochs >= 1, "epochs must be at least 1, got \(epochs)")
         try require(batchSize >= 1, "batch size must be at least 1, got \(batchSize)")
-        try require(evaluationBatchSize >= 1, "evaluation batch size must be at least 1, got \(evaluationBatchSize)")
+        if let size = evaluationBatchSize {
+            try require(size >= 1, "evaluation batch size must be at least 1, got \(size)")
+        }
         try require(foldCount >= 2, "K (the number of folds) must be at least 2, got \(foldCount)")
         if let folds {
             try require(!folds.isEmpty, "the list of folds to run is empty")
@@ -108,12 +115,15 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         }
         let rate = optimizer.learningRate
         try require(rate.isFinite && rate > 0, "the learning rate must be a positive number, got \(rate)")
-        try require(keepLastCheckpoints >= 1, "keep-last checkpoints must be at least 1, got \(keepLastCheckpoints)")
-        if let earlyStoppingPatience {
-            try require(earlyStoppingPatience >= 1, "early-stopping patience must be at least 1, got \(earlyStoppingPatience)")
+        try require(
+            keepLastCheckpoints >= 1, "keep-last checkpoints must be at least 1, got \(keepLastCheckpoints)"
+        )
+        if let patience = earlyStoppingPatience {
+            try require(patience >= 1, "early-stopping patience must be at least 1, got \(patience)")
         }
         try require(
-            labelSmoothing >= 0 && labelSmoothing < 1, "label smoothing must be in 0..<1, got \(labelSmoothing)"
+            labelSmoothing >= 0 && labelSmoothing < 1,
+            "label smoothing must be in 0..<1, got \(labelSmoothing)"
         )
     }
 }

@@ -34,7 +34,7 @@ public enum TrainingError: Error, Sendable, CustomStringConvertible {
         case let .checkpoint(error):
             "Checkpoint problem: \(error.description)."
         case let .diverged(fold, epoch, batch, loss, learningRate):
-            "Fold \(fold) stopped: the training loss became \(loss) at epoch \(epoch), batch \(batch) "
+            "Fold \(fold) stopped: the loss became \(loss) at epoch \(epoch), batch \(batch) "
                 + "(learning rate \(Formatting.learningRate(learningRate))). Training diverged; lower the "
                 + "learning rate or check the data."
         case let .io(path, reason):

@@ -25,9 +25,8 @@ extension TrainingConfig {
         case "seed": return seedRecipe
         case "vgg": return vggRecipe
         default:
-            throw .invalidConfig(
-                "no training recipe for preset '\(preset)' (available: \(ModelSpec.presetNames.joined(separator: ", ")))"
-            )
+            let available = ModelSpec.presetNames.joined(separator: ", ")
+            throw .invalidConfig("no training recipe for preset '\(preset)' (available: \(available))")
         }
     }
 }
@@ -39,7 +38,8 @@ extension TrainingConfig {
         var config = self
         config.epochs = epochs
         if case let .cosine(_, warmupEpochs, minimum) = schedule {
-            config.schedule = .cosine(totalEpochs: epochs, warmupEpochs: min(warmupEpochs, max(epochs - 1, 0)), minimum: minimum)
+            let warmup = min(warmupEpochs, max(epochs - 1, 0))
+            config.schedule = .cosine(totalEpochs: epochs, warmupEpochs: warmup, minimum: minimum)
         }
         return config
     }

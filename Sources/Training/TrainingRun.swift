@@ -53,8 +53,8 @@ public final class TrainingRun: Sendable {
     /// same fold, epoch, batch, optimizer state and data order. `dataset` must be the data the
     /// run started with (its `config.json` records `dataPath`); a different one is refused.
     public static func resuming(
-        runDirectory: URL, dataset: FaceDataset, loadReport: LoadReport? = nil, progressInterval: Double = 0.2,
-        events: @escaping @Sendable (TrainingEvent) -> Void
+        runDirectory: URL, dataset: FaceDataset, loadReport: LoadReport? = nil,
+        progressInterval: Double = 0.2, events: @escaping @Sendable (TrainingEvent) -> Void
     ) throws(TrainingError) -> TrainingRun {
         let folder = RunFolder(url: runDirectory)
         guard FileManager.default.fileExists(atPath: folder.configFile.path) else {
@@ -66,16 +66,17 @@ public final class TrainingRun: Sendable {
             let finished = FileManager.default.fileExists(atPath: folder.summaryFile.path)
             throw .cannotResume(path: runDirectory.path, reason: finished
                 ? "the run has already finished (see summary.json)"
-                : "it has no resume.safetensors yet (the run stopped before its first epoch ended); start it again")
+                : "it has no resume.safetensors yet (the run stopped before its first epoch ended); "
+                    + "start it again")
         }
         let (checkpoint, state) = try CheckpointStore(folder: folder, config: config).readResume()
         guard state.dataFingerprint == plan.dataFingerprint else {
-            throw .cannotResume(path: runDirectory.path, reason: "the dataset differs from the one the run was "
-                + "started with\(config.dataPath.map { " (\($0))" } ?? ""), so its folds would differ")
+            throw .cannotResume(path: runDirectory.path, reason: "the dataset differs from the one the run "
+                + "was started with\(config.dataPath.map { " (\($0))" } ?? ""), so its folds would differ")
         }
         guard plan.fold(state.position.fold) != nil else {
-            throw .cannotResume(path: runDirectory.path, reason: "its position names fold \(state.position.fold), "
-                + "which the run's config does not train")
+            throw .cannotResume(path: runDirectory.path, reason: "its position names fold "
+                + "\(state.position.fold), which the run's config does not train")
         }
         if let loadReport {
             folder.appendToLog(["Resumed with data: "] + loadReport.logLines)
@@ -120,6 +121,13 @@ public final class TrainingRun: Sendable {
 
     /// Blocks until the run ends (call `start()` first) and returns how it ended.
     public func wait() -> TrainingOutcome { completion.wait() }
+}
+
+/// How a run ended.
+public enum TrainingOutcome: Sendable {
+    case finished(RunSummary)
+    case cancelled(RunCancelled)
+    case failed(TrainingError)
 }
 
 /// The run's outcome, set once by the training queue and awaited by any thread.

@@ -18,10 +18,13 @@ public enum CascadeLocator {
 
     /// The cascade to use. An explicit path (or the environment variable) is used as given,
     /// even if missing, so that a typo is reported rather than silently replaced.
-    public static func locate(explicitPath: String? = nil,
-                              environment: [String: String] = ProcessInfo.processInfo.environment,
-                              fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) })
-        throws -> String {
+    public static func locate(
+        explicitPath: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+    )
+        throws -> String
+    {
         if let explicitPath, !explicitPath.isEmpty { return explicitPath }
         if let configured = environment[environmentVariable], !configured.isEmpty { return configured }
         let candidates = searchDirectories.map { $0 + "/" + fileName }

@@ -72,7 +72,8 @@ public struct ColorImage: PixelImage {
     /// Luminance (OpenCV's BGR→gray weights: 0.114 B + 0.587 G + 0.299 R).
     public var gray: GrayImage {
         get throws {
-            let output = try ImageCodec.convert(pixels, size: size, from: Self.channels, to: GrayImage.channels)
+            let output = try ImageCodec.convert(
+                pixels, size: size, from: Self.channels, to: GrayImage.channels)
             return GrayImage(validWidth: width, height: height, pixels: output)
         }
     }

@@ -33,18 +33,18 @@ public struct FaceCropper: Sendable, Hashable {
     }
 
     private func crop(pixels: [UInt8], size: PixelSize, channels: Int, face: FaceBox) throws -> GrayImage {
-        guard outputSize > 0 else {
-            throw VisionError.invalidArgument(detail: "face crop size must be positive, got \(outputSize)")
-        }
+        try ImageCodec.validate(PixelSize(width: outputSize, height: outputSize), purpose: "face crop")
         let area = region(for: face, in: size)
         guard !area.isEmpty else {
             throw VisionError.invalidArgument(detail: "face box \(face) lies outside the \(size) image")
         }
-        let rect = cvb_rect(x: Int32(area.x), y: Int32(area.y), width: Int32(area.width), height: Int32(area.height))
+        let rect = cvb_rect(
+            x: Int32(area.x), y: Int32(area.y), width: Int32(area.width), height: Int32(area.height))
         let output = try ImageCodec.makePixels(count: outputSize * outputSize) { buffer in
             let status = pixels.withUnsafeBufferPointer { input in
-                cvb_crop_gray(input.baseAddress, Int32(size.width), Int32(size.height), Int32(channels), rect,
-                              equalizeHistogram ? 1 : 0, buffer.baseAddress, Int32(outputSize), Int32(outputSize))
+                cvb_crop_gray(
+                    input.baseAddress, Int32(size.width), Int32(size.height), Int32(channels), rect,
+                    equalizeHistogram ? 1 : 0, buffer.baseAddress, Int32(outputSize), Int32(outputSize))
             }
             try BridgeStatus.check(status)
         }

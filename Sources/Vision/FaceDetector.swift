@@ -21,8 +21,10 @@ public struct FaceDetectionParameters: Sendable, Hashable {
     /// false detections on textured backgrounds, so it is off by default.
     public var equalizeHistogram: Bool
 
-    public init(scaleFactor: Double = 1.1, minimumNeighbors: Int = 5, minimumFaceSize: Int = 40,
-                maximumFaceSize: Int? = nil, detectionWidth: Int? = 320, equalizeHistogram: Bool = false) {
+    public init(
+        scaleFactor: Double = 1.1, minimumNeighbors: Int = 5, minimumFaceSize: Int = 40,
+        maximumFaceSize: Int? = nil, detectionWidth: Int? = 320, equalizeHistogram: Bool = false
+    ) {
         self.scaleFactor = scaleFactor
         self.minimumNeighbors = minimumNeighbors
         self.minimumFaceSize = minimumFaceSize
@@ -42,7 +44,9 @@ public final class FaceDetector: @unchecked Sendable {
     private let handle: OpaquePointer?
 
     /// Loads the cascade at `cascadePath`, or the one `CascadeLocator` finds when nil.
-    public init(cascadePath: String? = nil, parameters: FaceDetectionParameters = FaceDetectionParameters()) throws {
+    public init(
+        cascadePath: String? = nil, parameters: FaceDetectionParameters = FaceDetectionParameters()
+    ) throws {
         guard parameters.scaleFactor > 1 else {
             throw VisionError.invalidArgument(detail: "face detection scale factor must be greater than 1")
         }
@@ -51,7 +55,8 @@ public final class FaceDetector: @unchecked Sendable {
         let status = path.withCString { cvb_cascade_load($0, &handle) }
         switch status {
         case CVB_OK: break
-        case CVB_ERR_NOT_FOUND: throw VisionError.unreadableCascade(detail: "cascade file '\(path)' not found")
+        case CVB_ERR_NOT_FOUND:
+            throw VisionError.unreadableCascade(detail: "cascade file '\(path)' not found")
         default: throw VisionError.unreadableCascade(detail: BridgeStatus.lastMessage)
         }
         self.cascadePath = path
@@ -65,29 +70,69 @@ public final class FaceDetector: @unchecked Sendable {
 
     /// Faces in a gray image, largest first, at most `limit`.
     public func detect(in image: GrayImage, limit: Int = .max) throws -> [FaceBox] {
-        try detect(pixels: image.pixels, size: image.size, channels: GrayImage.channels, limit: limit)
+        try detect(
+            pixels: image.pixels, size: image.size, channels: GrayImage.channels, limit: limit,
+            search: nil)
     }
 
     /// Faces in a BGR image, largest first, at most `limit`.
     public func detect(in image: ColorImage, limit: Int = .max) throws -> [FaceBox] {
-        try detect(pixels: image.pixels, size: image.size, channels: ColorImage.channels, limit: limit)
+        try detect(
+            pixels: image.pixels, size: image.size, channels: ColorImage.channels, limit: limit,
+            search: nil)
     }
 
-    private func detect(pixels: [UInt8], size: PixelSize, channels: Int, limit: Int) throws -> [FaceBox] {
+    /// Faces whose side lies in `faceSizes`, searched only inside `region`: the cheap check
+    /// a tracker makes around the face it saw in the previous frame. The region is shrunk so
+    /// that the smallest size becomes about `scaledMinimumSize` pixels (the cascade's window
+    /// is 24), which keeps the cost small whatever the face's size.
+    public func detect(
+        in image: ColorImage, within region: PixelRect, faceSizes: ClosedRange<Int>,
+        scaledMinimumSize: Int = 30, limit: Int = .max
+    ) throws -> [FaceBox] {
+        let search = RegionSearch(region: region, faceSizes: faceSizes, scaledMinimumSize: scaledMinimumSize)
+        return try detect(
+            pixels: image.pixels, size: image.size, channels: ColorImage.channels, limit: limit,
+            search: search)
+    }
+
+    /// A restricted search: where, which sizes, and how far to shrink.
+    private struct RegionSearch {
+        var region: PixelRect
+        var faceSizes: ClosedRange<Int>
+        var scaledMinimumSize: Int
+    }
+
+    private func detect(
+        pixels: [UInt8], size: PixelSize, channels: Int, limit: Int,
+        search: RegionSearch?
+    ) throws -> [FaceBox] {
         guard limit > 0, size.width > 0, size.height > 0 else { return [] }
         var bridgeParameters = cvb_detection_parameters(
             scaleFactor: parameters.scaleFactor, minNeighbors: Int32(clamping: parameters.minimumNeighbors),
             minimumSize: Int32(clamping: parameters.minimumFaceSize),
             maximumSize: Int32(clamping: parameters.maximumFaceSize ?? 0),
             detectionWidth: Int32(clamping: parameters.detectionWidth ?? 0),
-            equalize: parameters.equalizeHistogram ? 1 : 0)
+            equalize: parameters.equalizeHistogram ? 1 : 0, region: cvb_rect(), scaledMinimumSize: 0)
+        if let search {
+            let area = search.region.clamped(to: size)
+            guard !area.isEmpty else { return [] }
+            bridgeParameters.region = cvb_rect(
+                x: Int32(area.x), y: Int32(area.y), width: Int32(area.width),
+                height: Int32(area.height))
+            bridgeParameters.minimumSize = Int32(clamping: max(1, search.faceSizes.lowerBound))
+            bridgeParameters.maximumSize = Int32(clamping: max(1, search.faceSizes.upperBound))
+            bridgeParameters.scaledMinimumSize = Int32(clamping: max(24, search.scaledMinimumSize))
+            bridgeParameters.detectionWidth = 0
+        }
         let capacity = min(limit, 64)
         var boxes = [cvb_rect](repeating: cvb_rect(), count: capacity)
         var count: Int32 = 0
         let status = lock.withLock {
             pixels.withUnsafeBufferPointer { input in
-                cvb_cascade_detect(handle, input.baseAddress, Int32(size.width), Int32(size.height),
-                                   Int32(channels), &bridgeParameters, &boxes, Int32(capacity), &count)
+                cvb_cascade_detect(
+                    handle, input.baseAddress, Int32(size.width), Int32(size.height),
+                    Int32(channels), &bridgeParameters, &boxes, Int32(capacity), &count)
             }
         }
         try BridgeStatus.check(status)

@@ -36,7 +36,8 @@ public struct GrayImage: PixelImage {
     /// decoding straight into the new pixel array; throws `unexpectedSize` otherwise.
     public init(contentsOf path: String, width: Int, height: Int) throws {
         let size = PixelSize(width: width, height: height)
-        let pixels = try ImageCodec.makePixels(count: max(0, width * height)) { buffer in
+        try ImageCodec.validate(size, purpose: "expected image")
+        let pixels = try ImageCodec.makePixels(count: width * height) { buffer in
             try ImageCodec.read(path: path, channels: Self.channels, size: size, into: buffer)
         }
         self.init(validWidth: width, height: height, pixels: pixels)
@@ -44,10 +45,13 @@ public struct GrayImage: PixelImage {
 
     /// Decodes an image file of known size into `buffer` (at least `width * height` bytes),
     /// so loaders can fill one large array without per-image allocations.
-    public static func read(contentsOf path: String, width: Int, height: Int,
-                            into buffer: UnsafeMutableBufferPointer<UInt8>) throws {
-        try ImageCodec.read(path: path, channels: channels, size: PixelSize(width: width, height: height),
-                            into: buffer)
+    public static func read(
+        contentsOf path: String, width: Int, height: Int,
+        into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) throws {
+        try ImageCodec.read(
+            path: path, channels: channels, size: PixelSize(width: width, height: height),
+            into: buffer)
     }
 
     /// Decodes encoded bytes (a JPEG or PNG in memory) to gray.
@@ -61,10 +65,13 @@ public struct GrayImage: PixelImage {
     }
 
     /// Decodes encoded bytes that must be an image of `width` x `height` into `buffer`.
-    public static func decode(bytes: UnsafeRawBufferPointer, width: Int, height: Int,
-                              into buffer: UnsafeMutableBufferPointer<UInt8>) throws {
-        try ImageCodec.decode(bytes: bytes, channels: channels, size: PixelSize(width: width, height: height),
-                              into: buffer)
+    public static func decode(
+        bytes: UnsafeRawBufferPointer, width: Int, height: Int,
+        into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) throws {
+        try ImageCodec.decode(
+            bytes: bytes, channels: channels, size: PixelSize(width: width, height: height),
+            into: buffer)
     }
 
     /// The pixel at column `x`, row `y`; nil outside the image.

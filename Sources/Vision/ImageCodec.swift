@@ -10,6 +10,17 @@ struct DecodedPixels {
 /// The Swift side of the bridge's image functions, shared by `GrayImage` and `ColorImage`
 /// (which differ only in their channel count).
 enum ImageCodec {
+    /// Largest side accepted for sizes callers ask for (keeps byte counts far from overflow).
+    static let maximumSide = 1 << 16
+
+    /// Throws unless both sides are positive and at most `maximumSide`.
+    static func validate(_ size: PixelSize, purpose: String) throws {
+        guard size.width > 0, size.height > 0, size.width <= maximumSide, size.height <= maximumSide else {
+            throw VisionError.invalidArgument(
+                detail: "\(purpose) size \(size) must be between 1 and \(maximumSide) pixels per side")
+        }
+    }
+
     /// Reads and decodes a file of any size.
     static func read(path: String, channels: Int) throws -> DecodedPixels {
         var handle: OpaquePointer?
@@ -29,8 +40,10 @@ enum ImageCodec {
 
     /// Reads a file that must be `size`, decoding straight into `destination`, which holds
     /// at least width * height * channels bytes.
-    static func read(path: String, channels: Int, size: PixelSize,
-                     into destination: UnsafeMutableBufferPointer<UInt8>) throws {
+    static func read(
+        path: String, channels: Int, size: PixelSize,
+        into destination: UnsafeMutableBufferPointer<UInt8>
+    ) throws {
         try checkCapacity(destination, channels: channels, size: size)
         let status = path.withCString {
             cvb_read_into($0, Int32(channels), Int32(size.width), Int32(size.height), destination.baseAddress)
@@ -39,18 +52,23 @@ enum ImageCodec {
     }
 
     /// Decodes bytes that must be an image of `size` straight into `destination`.
-    static func decode(bytes: UnsafeRawBufferPointer, channels: Int, size: PixelSize,
-                       into destination: UnsafeMutableBufferPointer<UInt8>) throws {
+    static func decode(
+        bytes: UnsafeRawBufferPointer, channels: Int, size: PixelSize,
+        into destination: UnsafeMutableBufferPointer<UInt8>
+    ) throws {
         try checkCapacity(destination, channels: channels, size: size)
         let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        let status = cvb_decode_into(start, bytes.count, Int32(channels), Int32(size.width),
-                                     Int32(size.height), destination.baseAddress)
+        let status = cvb_decode_into(
+            start, bytes.count, Int32(channels), Int32(size.width),
+            Int32(size.height), destination.baseAddress)
         try BridgeStatus.check(status, source: BridgeStatus.label(byteCount: bytes.count))
     }
 
     /// A new pixel array of `count` bytes filled by `body` (no zero-filling first).
-    static func makePixels(count: Int,
-                           _ body: (UnsafeMutableBufferPointer<UInt8>) throws -> Void) rethrows -> [UInt8] {
+    static func makePixels(
+        count: Int,
+        _ body: (UnsafeMutableBufferPointer<UInt8>) throws -> Void
+    ) rethrows -> [UInt8] {
         try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             try body(buffer)
             initialized = count
@@ -58,36 +76,42 @@ enum ImageCodec {
     }
 
     /// Resizes packed pixels to `target`.
-    static func resize(_ pixels: [UInt8], from source: PixelSize, channels: Int,
-                       to target: PixelSize) throws -> [UInt8] {
-        guard target.width > 0, target.height > 0 else {
-            throw VisionError.invalidArgument(detail: "cannot resize to \(target): sizes must be positive")
-        }
+    static func resize(
+        _ pixels: [UInt8], from source: PixelSize, channels: Int,
+        to target: PixelSize
+    ) throws -> [UInt8] {
+        try validate(target, purpose: "resize")
         if source == target { return pixels }
         return try makePixels(count: target.width * target.height * channels) { output in
             let status = pixels.withUnsafeBufferPointer { input in
-                cvb_resize(input.baseAddress, Int32(source.width), Int32(source.height), Int32(channels),
-                           output.baseAddress, Int32(target.width), Int32(target.height))
+                cvb_resize(
+                    input.baseAddress, Int32(source.width), Int32(source.height), Int32(channels),
+                    output.baseAddress, Int32(target.width), Int32(target.height))
             }
             try BridgeStatus.check(status)
         }
     }
 
     /// Converts packed pixels between 1 and 3 channels.
-    static func convert(_ pixels: [UInt8], size: PixelSize, from sourceChannels: Int,
-                        to targetChannels: Int) throws -> [UInt8] {
+    static func convert(
+        _ pixels: [UInt8], size: PixelSize, from sourceChannels: Int,
+        to targetChannels: Int
+    ) throws -> [UInt8] {
         try makePixels(count: size.width * size.height * targetChannels) { output in
             let status = pixels.withUnsafeBufferPointer { input in
-                cvb_convert_channels(input.baseAddress, Int32(size.width), Int32(size.height),
-                                     Int32(sourceChannels), output.baseAddress, Int32(targetChannels))
+                cvb_convert_channels(
+                    input.baseAddress, Int32(size.width), Int32(size.height),
+                    Int32(sourceChannels), output.baseAddress, Int32(targetChannels))
             }
             try BridgeStatus.check(status)
         }
     }
 
     /// Copies the part of `rect` inside the image (possibly empty) row by row.
-    static func crop(_ pixels: [UInt8], size: PixelSize, channels: Int,
-                     to rect: PixelRect) -> (rect: PixelRect, pixels: [UInt8]) {
+    static func crop(
+        _ pixels: [UInt8], size: PixelSize, channels: Int,
+        to rect: PixelRect
+    ) -> (rect: PixelRect, pixels: [UInt8]) {
         let area = rect.clamped(to: size)
         guard !area.isEmpty else { return (area, []) }
         let rowBytes = area.width * channels
@@ -101,12 +125,15 @@ enum ImageCodec {
     }
 
     /// Encodes packed pixels as PNG or JPEG bytes.
-    static func encode(_ pixels: [UInt8], size: PixelSize, channels: Int,
-                       format: ImageFormat) throws -> [UInt8] {
+    static func encode(
+        _ pixels: [UInt8], size: PixelSize, channels: Int,
+        format: ImageFormat
+    ) throws -> [UInt8] {
         var handle: OpaquePointer?
         let status = pixels.withUnsafeBufferPointer { input in
-            cvb_encode(input.baseAddress, Int32(size.width), Int32(size.height), Int32(channels),
-                       format.fileExtension, format.quality, &handle)
+            cvb_encode(
+                input.baseAddress, Int32(size.width), Int32(size.height), Int32(channels),
+                format.fileExtension, format.quality, &handle)
         }
         try BridgeStatus.check(status)
         defer { cvb_bytes_free(handle) }
@@ -116,25 +143,29 @@ enum ImageCodec {
     }
 
     /// Encodes by the path's extension (.png, .jpg, .jpeg, .bmp) and writes the file.
-    static func write(_ pixels: [UInt8], size: PixelSize, channels: Int, to path: String,
-                      quality: Int) throws {
+    static func write(
+        _ pixels: [UInt8], size: PixelSize, channels: Int, to path: String,
+        quality: Int
+    ) throws {
         let status = pixels.withUnsafeBufferPointer { input in
             path.withCString {
-                cvb_write($0, input.baseAddress, Int32(size.width), Int32(size.height), Int32(channels),
-                          Int32(min(max(quality, 0), 100)))
+                cvb_write(
+                    $0, input.baseAddress, Int32(size.width), Int32(size.height), Int32(channels),
+                    Int32(min(max(quality, 0), 100)))
             }
         }
         try BridgeStatus.check(status, path: path, source: BridgeStatus.label(path: path))
     }
 
-    private static func checkCapacity(_ destination: UnsafeMutableBufferPointer<UInt8>, channels: Int,
-                                      size: PixelSize) throws {
-        guard size.width > 0, size.height > 0 else {
-            throw VisionError.invalidArgument(detail: "expected image size \(size) must be positive")
-        }
+    private static func checkCapacity(
+        _ destination: UnsafeMutableBufferPointer<UInt8>, channels: Int,
+        size: PixelSize
+    ) throws {
+        try validate(size, purpose: "expected image")
         guard destination.count >= size.width * size.height * channels else {
+            let needed = size.width * size.height * channels
             throw VisionError.invalidArgument(
-                detail: "buffer of \(destination.count) bytes cannot hold a \(size) image with \(channels) channels")
+                detail: "buffer of \(destination.count) bytes cannot hold a \(size) image (\(needed) bytes)")
         }
     }
 
@@ -158,8 +189,9 @@ extension ImageCodec {
     static func equalize(_ pixels: [UInt8], size: PixelSize) throws -> [UInt8] {
         try makePixels(count: size.width * size.height) { output in
             let status = pixels.withUnsafeBufferPointer { input in
-                cvb_equalize_histogram(input.baseAddress, Int32(size.width), Int32(size.height),
-                                       output.baseAddress)
+                cvb_equalize_histogram(
+                    input.baseAddress, Int32(size.width), Int32(size.height),
+                    output.baseAddress)
             }
             try BridgeStatus.check(status)
         }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The images of a folder or glob as frames, in natural name order ("2.png" before
@@ -11,8 +11,10 @@ import Darwin
 /// fail to decode are skipped too, counted, and the last such error kept.
 public final class ImageSequence: FrameSource, @unchecked Sendable {
     /// Extensions taken as images (lowercased, without the dot).
-    public static let imageExtensions: Set<String> = ["jpg", "jpeg", "png", "bmp", "tif", "tiff", "webp",
-                                                      "pgm", "ppm", "pnm"]
+    public static let imageExtensions: Set<String> = [
+        "jpg", "jpeg", "png", "bmp", "tif", "tiff", "webp",
+        "pgm", "ppm", "pnm",
+    ]
 
     public let sourceDescription: String
     /// The image files, in the order they are read.
@@ -31,7 +33,8 @@ public final class ImageSequence: FrameSource, @unchecked Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            throw VisionError.fileAccess(detail: "cannot list folder '\(folder)': \(error.localizedDescription)")
+            throw VisionError.fileAccess(
+                detail: "cannot list folder '\(folder)': \(error.localizedDescription)")
         }
         let base = URL(fileURLWithPath: folder)
         let files = names.filter { !$0.hasPrefix(".") }
@@ -42,8 +45,9 @@ public final class ImageSequence: FrameSource, @unchecked Sendable {
 
     /// All files matching a shell pattern such as `frames/*.jpg`.
     public convenience init(glob pattern: String) throws {
-        try self.init(files: Self.expand(glob: pattern).filter { !Self.isDirectory($0) },
-                      description: "'\(pattern)'")
+        try self.init(
+            files: Self.expand(glob: pattern).filter { !Self.isDirectory($0) },
+            description: "'\(pattern)'")
     }
 
     private init(files: [String], description: String) throws {

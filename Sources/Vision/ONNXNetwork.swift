@@ -32,14 +32,17 @@ public final class ONNXNetwork: @unchecked Sendable {
             return (product, partial.1 || overflowed)
         }
         guard !overflow, expected == input.count else {
-            throw VisionError.invalidArgument(detail: "input of \(input.count) values does not fill shape \(shape)")
+            throw VisionError.invalidArgument(
+                detail: "input of \(input.count) values does not fill shape \(shape)")
         }
         let dimensions = shape.map { Int32($0) }
         return try lock.withLock {
             let status = input.withUnsafeBufferPointer {
                 cvb_network_forward(handle, $0.baseAddress, dimensions, Int32(dimensions.count))
             }
-            guard status == CVB_OK else { throw VisionError.inferenceFailed(detail: BridgeStatus.lastMessage) }
+            guard status == CVB_OK else {
+                throw VisionError.inferenceFailed(detail: BridgeStatus.lastMessage)
+            }
             var outputShape = [Int32](repeating: 0, count: 8)
             var outputDimensions: Int32 = 0
             try BridgeStatus.check(cvb_network_output_shape(handle, &outputShape, 8, &outputDimensions))

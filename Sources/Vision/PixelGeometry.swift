@@ -45,7 +45,8 @@ public struct PixelRect: Sendable, Hashable, Codable, CustomStringConvertible {
     public func expanded(margin: Double, clampedTo size: PixelSize) -> PixelRect {
         let growX = Int((Double(width) * margin).rounded())
         let growY = Int((Double(height) * margin).rounded())
-        let grown = PixelRect(x: x - growX, y: y - growY, width: width + 2 * growX, height: height + 2 * growY)
+        let grown = PixelRect(
+            x: x - growX, y: y - growY, width: width + 2 * growX, height: height + 2 * growY)
         return grown.clamped(to: size)
     }
 

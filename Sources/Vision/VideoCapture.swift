@@ -111,8 +111,9 @@ public final class VideoCapture: @unchecked Sendable {
             var status = frame.pixels.withUnsafeMutableBufferPointer { buffer in
                 cvb_capture_read(handle, buffer.baseAddress, buffer.count, &width, &height)
             }
-            if status == CVB_ERR_BUFFER_TOO_SMALL || (status == CVB_OK && Int(width) != frame.width) ||
-                (status == CVB_OK && Int(height) != frame.height) {
+            if status == CVB_ERR_BUFFER_TOO_SMALL || (status == CVB_OK && Int(width) != frame.width)
+                || (status == CVB_OK && Int(height) != frame.height)
+            {
                 let count = Int(width) * Int(height) * ColorImage.channels
                 var pixels = [UInt8](repeating: 0, count: count)
                 if status == CVB_ERR_BUFFER_TOO_SMALL {

@@ -21,12 +21,14 @@ public final class VideoWriter: @unchecked Sendable {
         let status = path.withCString { cPath in
             if let codec {
                 return codec.withCString {
-                    cvb_writer_open(cPath, $0, framesPerSecond, Int32(clamping: size.width),
-                                    Int32(clamping: size.height), &handle)
+                    cvb_writer_open(
+                        cPath, $0, framesPerSecond, Int32(clamping: size.width),
+                        Int32(clamping: size.height), &handle)
                 }
             }
-            return cvb_writer_open(cPath, nil, framesPerSecond, Int32(clamping: size.width),
-                                   Int32(clamping: size.height), &handle)
+            return cvb_writer_open(
+                cPath, nil, framesPerSecond, Int32(clamping: size.width),
+                Int32(clamping: size.height), &handle)
         }
         guard status == CVB_OK else { throw VisionError.videoWriteFailed(detail: BridgeStatus.lastMessage) }
         self.handle = handle
@@ -54,10 +56,12 @@ public final class VideoWriter: @unchecked Sendable {
                 throw VisionError.videoWriteFailed(detail: "cannot write to '\(path)': the video is closed")
             }
             let status = pixels.withUnsafeBufferPointer {
-                cvb_writer_write(handle, $0.baseAddress, Int32(size.width), Int32(size.height), Int32(channels))
+                cvb_writer_write(
+                    handle, $0.baseAddress, Int32(size.width), Int32(size.height), Int32(channels))
             }
             guard status == CVB_OK else {
-                throw VisionError.videoWriteFailed(detail: "cannot write to '\(path)': \(BridgeStatus.lastMessage)")
+                throw VisionError.videoWriteFailed(
+                    detail: "cannot write to '\(path)': \(BridgeStatus.lastMessage)")
             }
             framesWrittenCount += 1
         }
@@ -69,7 +73,9 @@ public final class VideoWriter: @unchecked Sendable {
             guard let handle else { return }
             self.handle = nil
             let status = cvb_writer_close(handle)
-            guard status == CVB_OK else { throw VisionError.videoWriteFailed(detail: BridgeStatus.lastMessage) }
+            guard status == CVB_OK else {
+                throw VisionError.videoWriteFailed(detail: BridgeStatus.lastMessage)
+            }
         }
     }
 }

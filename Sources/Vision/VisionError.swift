@@ -49,7 +49,7 @@ public enum VisionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .fileNotFound(let path):
             return "cannot read image '\(path)': file not found"
         case .fileAccess(let detail), .corruptImage(let detail), .unexpectedSize(let detail),
-             .unsupportedFormat(let detail), .openCVFailure(let detail):
+            .unsupportedFormat(let detail), .openCVFailure(let detail):
             return detail
         case .notAnImage(let source):
             return "\(source) is not an image OpenCV can decode"
@@ -60,12 +60,13 @@ public enum VisionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noCamera(let index):
             return "no camera at index \(index) — try --source FILE"
         case .cameraUnavailable(let detail), .unreadableVideo(let detail), .streamUnavailable(let detail),
-             .videoWriteFailed(let detail):
+            .videoWriteFailed(let detail):
             return detail
         case .videoNotFound(let path):
             return "cannot open video '\(path)': file not found"
         case .streamTimedOut(let url, let seconds):
-            return "cannot open stream '\(url)': timed out after \(seconds.formatted(maximumFractionDigits: 1)) s"
+            let duration = seconds.formatted(maximumFractionDigits: 1)
+            return "cannot open stream '\(url)': timed out after \(duration) s"
         case .noImages(let source):
             return "\(source) contains no image files"
         case .cascadeNotFound(let searched):

@@ -150,7 +150,8 @@ import Testing
     }
 
     @Test func degenerateTransformNeverTraps() {
-        let output = SampleTransform(rotationRadians: .nan, scale: 0, shiftX: .infinity).applied(to: Self.image)
+        let degenerate = SampleTransform(rotationRadians: .nan, scale: 0, shiftX: .infinity)
+        let output = degenerate.applied(to: Self.image)
         #expect(output.count == FaceDataset.imageByteCount)
         #expect(output.allSatisfy { $0 >= 0 && $0 <= 1 })
     }

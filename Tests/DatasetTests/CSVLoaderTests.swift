@@ -11,8 +11,8 @@ import Testing
     }
 
     static func text(_ rows: [(emotion: Int, pixels: [UInt8], usage: String)]) -> String {
-        (["emotion,pixels,Usage"] + rows.map { csvRow(emotion: "\($0.emotion)", pixels: $0.pixels, usage: $0.usage) })
-            .joined(separator: "\n") + "\n"
+        let lines = rows.map { csvRow(emotion: "\($0.emotion)", pixels: $0.pixels, usage: $0.usage) }
+        return (["emotion,pixels,Usage"] + lines).joined(separator: "\n") + "\n"
     }
 
     @Test func loadsRowsWithLabelsInStandardOrder() throws {
@@ -28,7 +28,9 @@ import Testing
         // CSV ids: 0 angry 1 disgust 2 fear 3 happy 4 sad 5 surprise 6 neutral.
         let names = (0 ..< 7).map { dataset.classNames[Int(dataset.labels[$0])] }
         #expect(names == ["angry", "disgust", "fear", "happy", "sad", "surprise", "neutral"])
-        #expect(dataset.splits == [.train, .publicTest, .privateTest, .train, .publicTest, .privateTest, .train])
+        #expect(dataset.splits == [
+            .train, .publicTest, .privateTest, .train, .publicTest, .privateTest, .train,
+        ])
         #expect(dataset.sources.map(\.description) == (2 ... 8).map { "fer2013.csv:\($0)" })
         for (index, row) in rows.enumerated() {
             #expect(Array(dataset.image(at: index)) == row.pixels)
@@ -54,10 +56,27 @@ import Testing
         #expect(Array(result.dataset.image(at: 0)) == pixels)
     }
 
+    @Test func pixelsMayHaveLeadingZerosAndExtraSpaces() throws {
+        let folder = try TemporaryFolder()
+        var pixels = TestImages.shape(2, variant: 4)
+        pixels[0] = 7
+        pixels[1] = 255
+        var fields = pixels.map(String.init)
+        fields[0] = "00007"
+        fields[1] = "0255"
+        let spaced = fields.joined(separator: "  \t")
+        try folder.write("emotion,pixels,Usage\n2,  \(spaced)  ,Training\n", to: "data.csv")
+
+        let dataset = try DatasetLoader.load("\(folder.path)/data.csv", options: folder.cache).dataset
+
+        #expect(Array(dataset.image(at: 0)) == pixels)
+    }
+
     @Test func withoutUsageColumnEveryRowIsTraining() throws {
         let folder = try TemporaryFolder()
         let pixels = TestImages.shape(0, variant: 0)
-        try folder.write("emotion,pixels\n0,\(pixels.map(String.init).joined(separator: " "))\n", to: "train.csv")
+        let text = pixels.map(String.init).joined(separator: " ")
+        try folder.write("emotion,pixels\n0,\(text)\n", to: "train.csv")
 
         let result = try DatasetLoader.load("\(folder.path)/train.csv", options: folder.cache)
 
@@ -71,6 +90,8 @@ import Testing
         ("7,PIXELS,Training", "emotion '7' is not an emotion id 0...6"),
         ("happy,PIXELS,Training", "emotion 'happy' is not an emotion id 0...6"),
         ("5,PIXELS_WITH_256,Training", "pixel 3 is above 255"),
+        ("5,PIXELS_WITH_1234,Training", "pixel 3 is above 255"),
+        ("5,PIXELS_WITH_MINUS,Training", "pixel 3 is not a number 0...255 (found '-')"),
         ("5,PIXELS", "expected 3 columns, found 2"),
         ("5,PIXELS,Validation", "Usage 'Validation' is not Training, PublicTest or PrivateTest"),
     ])
@@ -83,10 +104,17 @@ import Testing
         pixels[6] = "7"
         pixels[2] = "256"
         let with256 = pixels.joined(separator: " ")
+        pixels[2] = "1234"
+        let with1234 = pixels.joined(separator: " ")
+        pixels[2] = "-3"
+        let withMinus = pixels.joined(separator: " ")
         let badRow = row.replacingOccurrences(of: "PIXELS_WITH_LETTER", with: withLetter)
             .replacingOccurrences(of: "PIXELS_WITH_256", with: with256)
+            .replacingOccurrences(of: "PIXELS_WITH_1234", with: with1234)
+            .replacingOccurrences(of: "PIXELS_WITH_MINUS", with: withMinus)
             .replacingOccurrences(of: "PIXELS", with: good)
-        try folder.write("emotion,pixels,Usage\n0,\(good),Training\n\(badRow)\n3,\(good),Training\n", to: "data.csv")
+        let text = "emotion,pixels,Usage\n0,\(good),Training\n\(badRow)\n3,\(good),Training\n"
+        try folder.write(text, to: "data.csv")
         let path = "\(folder.path)/data.csv"
 
         let error = caughtError { try DatasetLoader.load(path, options: folder.cache) }
@@ -116,7 +144,9 @@ import Testing
         let folder = try TemporaryFolder()
         let good = TestImages.shape(1, variant: 2)
         let goodText = good.map(String.init).joined(separator: " ")
-        let rows = ["0,\(goodText),Training", "9,\(goodText),Training", "3,\(goodText),PublicTest", "2,1 2,Training"]
+        let rows = [
+            "0,\(goodText),Training", "9,\(goodText),Training", "3,\(goodText),PublicTest", "2,1 2,Training",
+        ]
         try folder.write((["emotion,pixels,Usage"] + rows).joined(separator: "\n"), to: "data.csv")
         var options = folder.cache
         options.skipMalformedRows = true
@@ -133,6 +163,24 @@ import Testing
         ])
     }
 
+    @Test func byteOrderMarkBeforeTheHeaderIsIgnored() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("\u{FEFF}" + Self.text(Self.goodRows()), to: "fer2013.csv")
+
+        #expect(try DatasetLoader.load(folder.path, options: folder.cache).dataset.count == 7)
+    }
+
+    @Test func lenientModeWithNoValidRowIsAnError() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("emotion,pixels,Usage\n0,1 2,Training\n8,1,Training\n", to: "data.csv")
+        var options = folder.cache
+        options.skipMalformedRows = true
+
+        let error = caughtError { try DatasetLoader.load("\(folder.path)/data.csv", options: options) }
+
+        #expect(error?.description.contains("data.csv:2: no row is valid; the first: 2 pixels") == true)
+    }
+
     @Test func headerProblemsAreErrors() throws {
         let folder = try TemporaryFolder()
         let good = TestImages.shape(1, variant: 2).map(String.init).joined(separator: " ")
@@ -141,13 +189,17 @@ import Testing
         try folder.write("emotion,pixels,Usage\n\n", to: "norows.csv")
         try folder.write("", to: "empty.csv")
 
-        let noLabel = caughtError { try DatasetLoader.load("\(folder.path)/nolabel.csv", options: folder.cache) }
-        #expect(noLabel?.description.contains("nolabel.csv:1: the header line 'label,pixels' has no 'emotion'") == true)
-        let noHeader = caughtError { try DatasetLoader.load("\(folder.path)/noheader.csv", options: folder.cache) }
+        let load = { (name: String) in
+            caughtError { try DatasetLoader.load("\(folder.path)/\(name)", options: folder.cache) }
+        }
+        let noLabel = load("nolabel.csv")
+        let expected = "nolabel.csv:1: the header line 'label,pixels' has no 'emotion'"
+        #expect(noLabel?.description.contains(expected) == true)
+        let noHeader = load("noheader.csv")
         #expect(noHeader?.description.contains("noheader.csv:1:") == true)
-        let noRows = caughtError { try DatasetLoader.load("\(folder.path)/norows.csv", options: folder.cache) }
+        let noRows = load("norows.csv")
         #expect(noRows == .csvEmpty(path: "\(folder.path)/norows.csv"))
-        let empty = caughtError { try DatasetLoader.load("\(folder.path)/empty.csv", options: folder.cache) }
+        let empty = load("empty.csv")
         #expect(empty?.description.contains("the file is empty") == true)
     }
 

@@ -49,12 +49,14 @@ import Testing
         let replacement = TestImages.shape(2, variant: 99)
         try folder.writeImage(replacement, to: "train/a/img1.png")
         try FileManager.default.setAttributes(
-            [.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: "\(folder.path)/train/a/img1.png"
+            [.modificationDate: Date().addingTimeInterval(60)],
+            ofItemAtPath: "\(folder.path)/train/a/img1.png"
         )
 
         let reloaded = try DatasetLoader.load(folder.path, options: folder.cache)
 
-        #expect(reloaded.report.cache == .rebuilt(path: try Self.cacheFile(in: folder), reason: "dataset files changed"))
+        let file = try Self.cacheFile(in: folder)
+        #expect(reloaded.report.cache == .rebuilt(path: file, reason: "dataset files changed"))
         let index = try #require(reloaded.dataset.sources.firstIndex { $0.path == "train/a/img1.png" })
         #expect(Array(reloaded.dataset.image(at: index)) == replacement)
         #expect(try DatasetLoader.load(folder.path, options: folder.cache).report.cache.isHit)

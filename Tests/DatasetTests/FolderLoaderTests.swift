@@ -9,7 +9,9 @@ import Vision
         // Written out of order: the loader must sort classes alphabetically.
         let classes = ["happy", "angry", "sad"]
         let train = try TestImages.writeClasses(classes, perClass: 3, prefix: "train", in: folder)
-        let test = try TestImages.writeClasses(classes, perClass: 2, prefix: "test", in: folder, variantBase: 10)
+        let test = try TestImages.writeClasses(
+            classes, perClass: 2, prefix: "test", in: folder, variantBase: 10
+        )
 
         let result = try DatasetLoader.load(folder.path, options: folder.cache)
         let dataset = result.dataset
@@ -60,6 +62,10 @@ import Vision
             }
         }
         try ColorImage(width: 96, height: 96, pixels: color).write(to: try folder.file("a/big-color.png"))
+        // 48×48 pure red JPEG: decoded straight to gray, 0.299 × 255 ≈ 76.
+        var red = [UInt8](repeating: 0, count: 48 * 48 * 3)
+        for pixel in 0 ..< 48 * 48 { red[pixel * 3 + 2] = 255 }
+        try ColorImage(width: 48, height: 48, pixels: red).write(to: try folder.file("b/red.jpg"))
         // 30×20 gray image, upscaled and stretched.
         try GrayImage(width: 30, height: 20, filledWith: 77).write(to: try folder.file("b/small.png"))
 
@@ -72,6 +78,8 @@ import Vision
             #expect(image[y * 48 + 0] == 200 && image[y * 48 + 23] == 200)
             #expect(image[y * 48 + 24] == 50 && image[y * 48 + 47] == 50)
         }
+        let redIndex = try #require(dataset.sources.firstIndex { $0.path == "b/red.jpg" })
+        #expect(dataset.image(at: redIndex).allSatisfy { (73 ... 79).contains($0) })
         let small = try #require(dataset.sources.firstIndex { $0.path == "b/small.png" })
         #expect(dataset.image(at: small).allSatisfy { $0 == 77 })
     }
@@ -88,7 +96,8 @@ import Vision
         let result = try DatasetLoader.load(folder.path, options: folder.cache)
 
         #expect(result.dataset.count == 4)
-        #expect(result.report.skipped.map(\.source.path) == ["a/garbage.jpg", "a/notes.txt", "b/truncated.jpg"])
+        let skippedPaths = result.report.skipped.map(\.source.path)
+        #expect(skippedPaths == ["a/garbage.jpg", "a/notes.txt", "b/truncated.jpg"])
         #expect(result.report.skipped[1].reason == "not an image file")
         #expect(result.report.skipped[2].reason.contains("truncated"))
         #expect(result.report.logLines.contains { $0.contains("skipped a/garbage.jpg") })

@@ -115,7 +115,8 @@ import Testing
             notes: ["folder val/ ignored"], cache: .disabled, seconds: 1.23456
         )
         #expect(report.logLines == [
-            "dataset /data/fer (train/test class folders): 5 images, 2 classes, 1 skipped, 1.235 s, cache off",
+            "dataset /data/fer (train/test class folders): 5 images, 2 classes, 1 skipped, 1.235 s, "
+                + "cache off",
             "  train: 3 (a 2, b 1)",
             "  test: 2 (a 1, b 1)",
             "  note: folder val/ ignored",

@@ -59,7 +59,8 @@ import Testing
 
     @Test func plainFoldsHaveScikitLearnSizes() throws {
         let dataset = try Self.dataset(trainCounts: [10, 13], testPerClass: 2)
-        let plan = try KFoldPlan(dataset: dataset, options: KFoldOptions(foldCount: 5, seed: 3, stratified: false))
+        let options = KFoldOptions(foldCount: 5, seed: 3, stratified: false)
+        let plan = try KFoldPlan(dataset: dataset, options: options)
 
         Self.expectPartition(plan, pool: dataset.trainIndices)
         // 23 samples in 5 folds: the first 23 mod 5 = 3 folds hold one more.
@@ -115,13 +116,16 @@ import Testing
         let tooFew = caughtError { try KFoldPlan(dataset: dataset, options: KFoldOptions(foldCount: 4)) }
         #expect(tooFew == .invalidFolds(reason: "K = 4 but only 3 samples to split"))
         // Pooling the test split makes 5 samples: now enough for K = 4.
-        #expect(try KFoldPlan(dataset: dataset, options: KFoldOptions(foldCount: 4, poolTest: true)).folds.count == 4)
+        let pooled = try KFoldPlan(dataset: dataset, options: KFoldOptions(foldCount: 4, poolTest: true))
+        #expect(pooled.folds.count == 4)
     }
 
     @Test func csvPublicAndPrivateTestAreBothHeldOut() throws {
         let dataset = try FaceDataset(
-            pixels: [UInt8](repeating: 0, count: 8 * FaceDataset.imageByteCount), labels: [0, 1, 0, 1, 0, 1, 0, 1],
-            classNames: ["x", "y"], splits: [.train, .train, .train, .train, .publicTest, .privateTest, .train, .train]
+            pixels: [UInt8](repeating: 0, count: 8 * FaceDataset.imageByteCount),
+            labels: [0, 1, 0, 1, 0, 1, 0, 1],
+            classNames: ["x", "y"],
+            splits: [.train, .train, .train, .train, .publicTest, .privateTest, .train, .train]
         )
         let plan = try KFoldPlan(dataset: dataset, options: KFoldOptions(foldCount: 2))
 

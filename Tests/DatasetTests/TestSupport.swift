@@ -26,7 +26,9 @@ final class TemporaryFolder {
     }
 
     func folder(_ relative: String) throws {
-        try FileManager.default.createDirectory(atPath: "\(path)/\(relative)", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: "\(path)/\(relative)", withIntermediateDirectories: true
+        )
     }
 
     func write(_ text: String, to relative: String) throws {

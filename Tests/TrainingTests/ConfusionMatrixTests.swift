@@ -40,7 +40,8 @@ import Testing
 
     @Test func reportFromProbabilitiesCountsArgmaxAndLoss() {
         // Two samples of class a: the first right with p = 0.7, the second predicted as b (p(a) = 0.4).
-        let report = Evaluator.report(probabilities: [0.7, 0.3, 0.4, 0.6], labels: [0, 0], classNames: ["a", "b"])
+        let probabilities: [Float] = [0.7, 0.3, 0.4, 0.6]
+        let report = Evaluator.report(probabilities: probabilities, labels: [0, 0], classNames: ["a", "b"])
         #expect(report.confusionMatrix.counts == [[1, 1], [0, 0]])
         #expect(report.accuracy == 0.5)
         let expectedLoss = -(log(Double(Float(0.7))) + log(Double(Float(0.4)))) / 2

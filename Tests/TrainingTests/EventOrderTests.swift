@@ -27,8 +27,9 @@ import Testing
         for event in events.dropFirst() {
             switch event {
             case let .foldStarted(started):
-                #expect(started.fold == fold + 1 && epoch == 0, "fold \(started.fold) starts after fold \(fold)")
-                #expect(started.trainCount + started.validationCount == 150, "the test split stays out of the folds")
+                #expect(started.fold == fold + 1 && epoch == 0, "fold \(started.fold) after fold \(fold)")
+                // The 30 test samples stay out of the folds.
+                #expect(started.trainCount + started.validationCount == 150)
                 #expect(started.batchesPerEpoch == (started.trainCount + 7) / 8)
                 (fold, best) = (started.fold, -1)
             case let .batchProgress(progress):
@@ -39,7 +40,8 @@ import Testing
                 #expect((0 ... 1).contains(progress.accuracy))
                 #expect(progress.learningRate == 0.01)
                 #expect(progress.imagesPerSecond > 0)
-                #expect((progress.foldETASeconds ?? 0) >= 0 && (progress.runETASeconds ?? 0) >= (progress.foldETASeconds ?? 0))
+                let foldETA = progress.foldETASeconds ?? 0, runETA = progress.runETASeconds ?? 0
+                #expect(foldETA >= 0 && runETA >= foldETA)
             case let .epochFinished(finished):
                 let metrics = finished.metrics
                 #expect(metrics.fold == fold && metrics.epoch == epoch + 1)
@@ -75,7 +77,9 @@ import Testing
         let dataset = try Fixtures.shapes(trainPerClass: 10)
         let config = Fixtures.config(epochs: 2, folds: [1])
         let (_, outcome, events) = try Fixtures.start { sink in
-            try TrainingRun(config: config, dataset: dataset, runsDirectory: directory, progressInterval: 60, events: sink)
+            try TrainingRun(
+                config: config, dataset: dataset, runsDirectory: directory, progressInterval: 60, events: sink
+            )
         }
         guard case .finished = outcome else {
             Issue.record("run did not finish: \(outcome)")
@@ -83,5 +87,25 @@ import Testing
         }
         let progress = events.filter { if case .batchProgress = $0 { true } else { false } }
         #expect(progress.count == 1, "one report (the first) in 60 s")
+    }
+}
+
+@Suite struct EventStreamTests {
+    @Test func streamDeliversEveryEventAndEndsWithTheRun() async throws {
+        let directory = Fixtures.temporaryDirectory("stream")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (events, sink) = TrainingEventStream.make()
+        let run = try TrainingRun(
+            config: Fixtures.config(epochs: 1, folds: [1]), dataset: Fixtures.shapes(trainPerClass: 10),
+            runsDirectory: directory, events: sink
+        )
+        run.start()
+        var received: [TrainingEvent] = []
+        for await event in events { received.append(event) }
+        guard case .runStarted = received.first, case .runFinished = received.last else {
+            Issue.record("the stream did not run from runStarted to runFinished")
+            return
+        }
+        #expect(received.contains { if case .epochFinished = $0 { true } else { false } })
     }
 }

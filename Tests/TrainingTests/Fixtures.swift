@@ -40,8 +40,7 @@ enum Fixtures {
     /// needs many steps), for the resume tests, which need every kind of state but no accuracy.
     static func tinySpec(batchNorm: Bool = false) -> ModelSpec {
         let convolution: [LayerSpec] = batchNorm
-            ? [.conv2D(filters: 16, kernelSize: 3, stride: 1, padding: .same, activation: .linear, useBias: false),
-               .batchNorm(activation: .relu)]
+            ? LayerSpec.convBatchNorm(16)
             : [.conv(16, padding: .same)]
         return ModelSpec(
             name: "tiny", inputShape: [48, 48, 1],
@@ -67,7 +66,8 @@ enum Fixtures {
 
     /// A fresh folder under the system's temporary directory.
     static func temporaryDirectory(_ label: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("fer-training-\(label)-\(UUID().uuidString)")
+        FileManager.default.temporaryDirectory
+            .appendingPathComponent("fer-training-\(label)-\(UUID().uuidString)")
     }
 
     /// Events collected from the training queue.
@@ -138,7 +138,8 @@ enum Fixtures {
     ) throws -> (TrainingRun, TrainingOutcome, [TrainingEvent]) {
         try start({ sink in
             try TrainingRun(
-                config: config, dataset: dataset, runsDirectory: directory, name: name, progressInterval: 0, events: sink
+                config: config, dataset: dataset, runsDirectory: directory, name: name, progressInterval: 0,
+                events: sink
             )
         }, onEvent: onEvent)
     }
@@ -151,6 +152,8 @@ enum Fixtures {
         guard case let .finished(summary) = outcome else {
             throw TrainingError.invalidInput("the shared run did not finish: \(outcome)")
         }
-        return FinishedRun(config: config, dataset: dataset, folder: run.folder, summary: summary, events: events)
+        return FinishedRun(
+            config: config, dataset: dataset, folder: run.folder, summary: summary, events: events
+        )
     }
 }

@@ -29,7 +29,8 @@ import Testing
             ))
         }
         #expect(printer.lines(for: progress(at: 0)) == [
-            "  epoch 2/10 - 120/359 - loss: 1.5000 - accuracy: 0.4000 - 2,500 img/s - fold ETA 1:23 - run ETA 1:02:34",
+            "  epoch 2/10 - 120/359 - loss: 1.5000 - accuracy: 0.4000 - 2,500 img/s"
+                + " - fold ETA 1:23 - run ETA 1:02:34",
         ])
         #expect(printer.lines(for: progress(at: 10)).isEmpty)
         #expect(printer.lines(for: progress(at: 31)).count == 1)

@@ -14,7 +14,8 @@ import Testing
         #expect(try ModelReference.resolve(folder.foldDirectory(2).path, defaultModelPath: "/nowhere")
             == .checkpoint(path: bests[1]))
         let epochFile = folder.epochCheckpoint(fold: 1, epoch: run.config.epochs).path
-        #expect(try ModelReference.resolve(epochFile, defaultModelPath: "/nowhere") == .checkpoint(path: epochFile))
+        let resolved = try ModelReference.resolve(epochFile, defaultModelPath: "/nowhere")
+        #expect(resolved == .checkpoint(path: epochFile))
         #expect(try ModelReference.resolve(nil, defaultModelPath: bests[0]) == .checkpoint(path: bests[0]))
 
         #expect {
@@ -25,7 +26,9 @@ import Testing
         let empty = Fixtures.temporaryDirectory("empty-models")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
-        #expect(throws: TrainingError.self) { try ModelReference.resolve(empty.path, defaultModelPath: "/nowhere") }
+        #expect(throws: TrainingError.self) {
+            try ModelReference.resolve(empty.path, defaultModelPath: "/nowhere")
+        }
     }
 
     @Test func ensembleAveragesItsMembersAndMatchesTheSummary() throws {
@@ -38,10 +41,13 @@ import Testing
         let test = run.dataset.heldOutIndices
         let report = try Evaluator.evaluate(ensemble, dataset: run.dataset, indices: test)
         #expect(report == run.summary.ensembleTest)
+        #expect(try Evaluator.evaluate(reference, dataset: run.dataset, indices: test) == report)
 
         let faces = test.prefix(4).map { Array(run.dataset.image(at: $0)) }
         let together = try ensemble.probabilities(for: faces)
-        let members = try reference.checkpointPaths.map { try Predictor.load(.checkpoint(path: $0)).probabilities(for: faces) }
+        let members = try reference.checkpointPaths.map {
+            try Predictor.load(.checkpoint(path: $0)).probabilities(for: faces)
+        }
         for (face, probabilities) in together.enumerated() {
             #expect(abs(probabilities.reduce(0, +) - 1) < 1e-5)
             for (index, value) in probabilities.enumerated() {

@@ -10,7 +10,9 @@ import Testing
     /// augmentation draws) must survive a resume for the weights to match bit for bit.
     static let config = Fixtures.config(epochs: 3, folds: [1, 2], batchNorm: true)
 
-    static func weights(_ folder: RunFolder, fold: Int, file: String) throws -> [String: Checkpoint.StoredTensor] {
+    static func weights(
+        _ folder: RunFolder, fold: Int, file: String
+    ) throws -> [String: Checkpoint.StoredTensor] {
         try Checkpoint.read(from: folder.foldDirectory(fold).appendingPathComponent(file)).tensors
     }
 
@@ -20,21 +22,37 @@ import Testing
             .map { $0.split(separator: ",").prefix(7).joined(separator: ",") }
     }
 
+    /// Continues `folder`'s run until `shouldCancel` says to stop (or to the end).
+    static func resume(
+        _ folder: RunFolder, dataset: FaceDataset,
+        cancelWhen shouldCancel: @escaping @Sendable (TrainingEvent) -> Bool
+    ) throws -> (TrainingOutcome, [TrainingEvent]) {
+        let (_, outcome, events) = try Fixtures.start({ sink in
+            try TrainingRun.resuming(
+                runDirectory: folder.url, dataset: dataset, progressInterval: 0, events: sink
+            )
+        }, onEvent: { event, run in if shouldCancel(event) { run.cancel() } })
+        return (outcome, events)
+    }
+
     @Test func resumeAfterCancelGivesBitIdenticalWeights() throws {
         let directory = Fixtures.temporaryDirectory("resume")
         defer { try? FileManager.default.removeItem(at: directory) }
         let dataset = try Fixtures.shapes(trainPerClass: 30, testPerClass: 4)
-        let (straight, straightOutcome, _) = try Fixtures.train(Self.config, on: dataset, in: directory, name: "straight")
+        let (straight, straightOutcome, _) = try Fixtures.train(
+            Self.config, on: dataset, in: directory, name: "straight"
+        )
         guard case .finished = straightOutcome else {
             Issue.record("the uninterrupted run did not finish: \(straightOutcome)")
             return
         }
 
-        // Session 1: cancel in the middle of fold 1, epoch 2 (after its third batch).
-        let (interrupted, first, _) = try Fixtures.train(Self.config, on: dataset, in: directory, name: "resumed") { event, run in
-            if case let .batchProgress(progress) = event, progress.fold == 1, progress.epoch == 2, progress.batch == 3 {
-                run.cancel()
-            }
+        // Session 1: cancelled in the middle of fold 1, epoch 2, after its third batch.
+        let (interrupted, first, _) = try Fixtures.train(
+            Self.config, on: dataset, in: directory, name: "resumed"
+        ) { event, run in
+            guard case let .batchProgress(progress) = event else { return }
+            if (progress.fold, progress.epoch, progress.batch) == (1, 2, 3) { run.cancel() }
         }
         guard case let .cancelled(cancelled) = first else {
             Issue.record("session 1 was not cancelled: \(first)")
@@ -43,17 +61,24 @@ import Testing
         #expect(cancelled.position == TrainingPosition(fold: 1, epoch: 2, batch: 3))
         #expect(FileManager.default.fileExists(atPath: cancelled.resumeCheckpoint))
 
-        // Session 2: cancel as fold 2 starts (a fresh model, batch 0); session 3: at an epoch end.
-        let cancelPoints: [@Sendable (TrainingEvent) -> Bool] = [
-            { if case let .foldStarted(started) = $0 { started.fold == 2 } else { false } },
-            { if case let .epochFinished(finished) = $0 { finished.metrics.fold == 2 && finished.metrics.epoch == 2 } else { false } },
+        // Session 2 stops as fold 2 starts (a fresh model, batch 0); session 3 at an epoch's end.
+        let foldTwoStarts: @Sendable (TrainingEvent) -> Bool = {
+            if case let .foldStarted(started) = $0 { started.fold == 2 } else { false }
+        }
+        let foldTwoEpochTwoEnds: @Sendable (TrainingEvent) -> Bool = {
+            guard case let .epochFinished(finished) = $0 else { return false }
+            return finished.metrics.fold == 2 && finished.metrics.epoch == 2
+        }
+        let stops = [
+            (foldTwoStarts, TrainingPosition(fold: 2, epoch: 1, batch: 0)),
+            (foldTwoEpochTwoEnds, TrainingPosition(fold: 2, epoch: 3, batch: 0)),
         ]
-        let expectedPositions = [TrainingPosition(fold: 2, epoch: 1, batch: 0), TrainingPosition(fold: 2, epoch: 3, batch: 0)]
-        for (shouldCancel, expected) in zip(cancelPoints, expectedPositions) {
-            let (_, outcome, events) = try Fixtures.start({ sink in
-                try TrainingRun.resuming(runDirectory: interrupted.folder.url, dataset: dataset, progressInterval: 0, events: sink)
-            }, onEvent: { event, run in if shouldCancel(event) { run.cancel() } })
-            guard case let .cancelled(cancelled) = outcome, case let .runStarted(started) = events.first else {
+        for (shouldCancel, expected) in stops {
+            let (outcome, events) = try Self.resume(
+                interrupted.folder, dataset: dataset, cancelWhen: shouldCancel
+            )
+            guard case let .cancelled(cancelled) = outcome, case let .runStarted(started) = events.first
+            else {
                 Issue.record("a resumed session was not cancelled: \(outcome)")
                 return
             }
@@ -62,9 +87,7 @@ import Testing
         }
 
         // Session 4: to the end.
-        let (_, last, _) = try Fixtures.start { sink in
-            try TrainingRun.resuming(runDirectory: interrupted.folder.url, dataset: dataset, events: sink)
-        }
+        let (last, _) = try Self.resume(interrupted.folder, dataset: dataset) { _ in false }
         guard case let .finished(summary) = last else {
             Issue.record("the last session did not finish: \(last)")
             return
@@ -90,7 +113,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let dataset = try Fixtures.shapes(trainPerClass: 10)
         let config = Fixtures.config(epochs: 2, folds: [1])
-        let (cancelledRun, outcome, _) = try Fixtures.train(config, on: dataset, in: directory, name: "cancelled") { event, run in
+        let (cancelledRun, outcome, _) = try Fixtures.train(
+            config, on: dataset, in: directory, name: "cancelled"
+        ) { event, run in
             if case .epochFinished = event { run.cancel() }
         }
         guard case .cancelled = outcome else {
@@ -104,7 +129,9 @@ import Testing
             "\(error)".contains("dataset differs")
         }
 
-        let (finishedRun, finished, _) = try Fixtures.train(config, on: dataset, in: directory, name: "finished")
+        let (finishedRun, finished, _) = try Fixtures.train(
+            config, on: dataset, in: directory, name: "finished"
+        )
         guard case .finished = finished else {
             Issue.record("not finished: \(finished)")
             return
@@ -114,8 +141,9 @@ import Testing
         } throws: { error in
             "\(error)".contains("already finished")
         }
+        let nothing = directory.appendingPathComponent("nothing")
         #expect(throws: TrainingError.self) {
-            try TrainingRun.resuming(runDirectory: directory.appendingPathComponent("nothing"), dataset: dataset) { _ in }
+            try TrainingRun.resuming(runDirectory: nothing, dataset: dataset) { _ in }
         }
     }
 
@@ -125,16 +153,16 @@ import Testing
         let dataset = try Fixtures.shapes(trainPerClass: 10)
         let log = Fixtures.EventLog()
         let run = try TrainingRun(
-            config: Fixtures.config(epochs: 1, folds: [1]), dataset: dataset, runsDirectory: directory, progressInterval: 0
+            config: Fixtures.config(epochs: 1, folds: [1]), dataset: dataset, runsDirectory: directory,
+            progressInterval: 0
         ) { log.append($0) }
         run.pause()
         #expect(run.isPaused)
         run.start()
         // The run stops at its first batch boundary and stays there.
+        func isPaused(_ event: TrainingEvent) -> Bool { if case .paused = event { true } else { false } }
         let deadline = Date().addingTimeInterval(5)
-        while !log.events.contains(where: { if case .paused = $0 { true } else { false } }), Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.01)
-        }
+        while !log.events.contains(where: isPaused), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         Thread.sleep(forTimeInterval: 0.2)
         let whilePaused = log.events
         #expect(whilePaused.count == 3, "runStarted, foldStarted, paused; got \(whilePaused.count) events")
@@ -145,7 +173,7 @@ import Testing
             return
         }
         let events = log.events
-        let pausedAt = events.firstIndex { if case .paused = $0 { true } else { false } }
+        let pausedAt = events.firstIndex(where: isPaused)
         let resumedAt = events.firstIndex { if case .resumed = $0 { true } else { false } }
         #expect(pausedAt != nil && resumedAt == pausedAt.map { $0 + 1 })
     }

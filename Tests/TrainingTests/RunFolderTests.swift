@@ -9,6 +9,9 @@ import Vision
         let run = try Fixtures.endToEnd.get()
         let folder = run.folder
         #expect(try folder.readConfig() == run.config)
+        #expect(folder.foldNumbers == [1, 2, 3])
+        let runs = RunFolder.runs(in: folder.url.deletingLastPathComponent())
+        #expect(runs.map(\.url.lastPathComponent) == ["run"])
         #expect(try folder.readSummary() == run.summary)
 
         let csv = try String(contentsOf: folder.metricsCSVFile, encoding: .utf8).split(separator: "\n")
@@ -16,30 +19,32 @@ import Vision
         #expect(csv.count == 1 + 3 * run.config.epochs)
         #expect(csv[1].hasPrefix("1,1,"))
         #expect(csv.last?.hasPrefix("3,\(run.config.epochs),") == true)
-        let jsonLines = try String(contentsOf: folder.metricsJSONLinesFile, encoding: .utf8).split(separator: "\n")
-        let rows = try jsonLines.map { try JSONDecoder().decode(EpochMetrics.self, from: Data($0.utf8)) }
+        let rows = try folder.readMetrics()
         let epochEvents = run.events.compactMap { event -> EpochMetrics? in
             if case let .epochFinished(finished) = event { finished.metrics } else { nil }
         }
         #expect(rows == epochEvents)
 
         let summaryText = try String(contentsOf: folder.summaryFile, encoding: .utf8)
-        for key in ["\"val_accuracy\"", "\"mean\"", "\"std\"", "\"ensemble_test\"", "\"pooled_validation\"", "\"f1\""] {
-            #expect(summaryText.contains(key), "summary.json lacks \(key)")
+        for key in ["val_accuracy", "mean", "std", "ensemble_test", "pooled_validation", "f1"] {
+            #expect(summaryText.contains("\"\(key)\""), "summary.json lacks \(key)")
         }
         #expect(run.summary.pooledValidation.sampleCount == 150)
 
-        for plot in [folder.confusionPlot] + (1 ... 3).flatMap({ [folder.curvesPlot(fold: $0), folder.confusionPlot(fold: $0)] }) {
+        let foldPlots = (1 ... 3).flatMap { [folder.curvesPlot(fold: $0), folder.confusionPlot(fold: $0)] }
+        for plot in [folder.confusionPlot] + foldPlots {
             let image = try ColorImage(contentsOf: plot.path)
-            #expect(image.width > 300 && image.height > 300, "\(plot.lastPathComponent) is \(image.width)×\(image.height)")
+            #expect(image.width > 300 && image.height > 300, "\(plot.path): \(image.width)×\(image.height)")
         }
-        #expect(try ColorImage(contentsOf: folder.curvesPlot(fold: 1).path).width == 1200)
+        let curves = try ColorImage(contentsOf: folder.curvesPlot(fold: 1).path)
+        #expect(curves.width == 2 * RunPlots.chartSize.width && curves.height == RunPlots.chartSize.height)
 
         #expect(try String(contentsOf: folder.loadReportFile, encoding: .utf8).contains("180 images"))
         let log = try String(contentsOf: folder.logFile, encoding: .utf8)
         #expect(log.contains("Epoch \(run.config.epochs)/\(run.config.epochs) - "))
         #expect(log.contains("Finished in"))
-        #expect(!FileManager.default.fileExists(atPath: folder.resumeCheckpoint.path), "a finished run keeps no resume file")
+        // A finished run keeps no resume file.
+        #expect(!FileManager.default.fileExists(atPath: folder.resumeCheckpoint.path))
     }
 
     @Test func foldsKeepTheLastCheckpointsAndTheBest() throws {
@@ -53,7 +58,9 @@ import Vision
             #expect(best.metadata.metrics["epoch"] == Double(result.best.epoch))
             #expect(best.metadata.metrics["val_accuracy"] == result.best.validationAccuracy)
             #expect(best.metadata.optimizer == nil, "epoch checkpoints hold only the model")
-            let bestEpochFile = try Checkpoint.read(from: run.folder.epochCheckpoint(fold: result.fold, epoch: result.best.epoch))
+            let bestEpochFile = try Checkpoint.read(
+                from: run.folder.epochCheckpoint(fold: result.fold, epoch: result.best.epoch)
+            )
             #expect(bestEpochFile.tensors == best.tensors)
             #expect(result.bestCheckpoint == "fold-\(result.fold)/best.safetensors")
         }
@@ -63,9 +70,10 @@ import Vision
         let directory = Fixtures.temporaryDirectory("prune")
         defer { try? FileManager.default.removeItem(at: directory) }
         let folder = RunFolder(url: directory)
-        try FileManager.default.createDirectory(at: folder.foldDirectory(2), withIntermediateDirectories: true)
+        let foldDirectory = folder.foldDirectory(2)
+        try FileManager.default.createDirectory(at: foldDirectory, withIntermediateDirectories: true)
         for epoch in 1 ... 7 {
-            FileManager.default.createFile(atPath: folder.epochCheckpoint(fold: 2, epoch: epoch).path, contents: Data([1]))
+            try Data([1]).write(to: folder.epochCheckpoint(fold: 2, epoch: epoch))
         }
         let store = CheckpointStore(folder: folder, config: Fixtures.config(keepLast: 3))
         store.prune(fold: 2, latestEpoch: 7, bestEpoch: 2)
@@ -87,7 +95,10 @@ import Vision
         let second = try RunFolder.create(in: directory, name: nil, preset: "vgg")
         #expect(first.url != second.url)
         _ = try RunFolder.create(in: directory, name: "mine", preset: "vgg")
-        #expect(throws: TrainingError.self) { try RunFolder.create(in: directory, name: "mine", preset: "vgg") }
-        #expect(throws: TrainingError.self) { try RunFolder.create(in: directory, name: "../escape", preset: "vgg") }
+        for taken in ["mine", "../escape"] {
+            #expect(throws: TrainingError.self) {
+                try RunFolder.create(in: directory, name: taken, preset: "vgg")
+            }
+        }
     }
 }

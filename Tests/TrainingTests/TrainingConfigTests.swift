@@ -56,6 +56,7 @@ import Testing
         ("keep-last", { @Sendable in $0.keepLastCheckpoints = 0 }),
         ("patience", { @Sendable in $0.earlyStoppingPatience = 0 }),
         ("label smoothing", { @Sendable in $0.labelSmoothing = 1 }),
+        ("evaluation batch size", { @Sendable in $0.evaluationBatchSize = 0 }),
     ]
 
     @Test func invalidSettingsAreNamed() {
@@ -75,8 +76,10 @@ import Testing
         var config = TrainingConfig.seedRecipe
         config.preset = "resnet"
         #expect(throws: TrainingError.self) { try config.modelSpec(classNames: ["a", "b"]) }
-        config.model = ModelSpec(name: "small", inputShape: [12, 12, 1], layers: [.flatten, .dense(units: 2, activation: .linear)],
-                                 classNames: [])
+        config.model = ModelSpec(
+            name: "small", inputShape: [12, 12, 1], layers: [.flatten, .dense(units: 2, activation: .linear)],
+            classNames: []
+        )
         #expect {
             try config.modelSpec(classNames: ["a", "b"])
         } throws: { error in

@@ -14,7 +14,7 @@ import Testing
             #expect(test.isDisjoint(with: fold.validationIndices))
             for epoch in 0 ..< 3 {
                 let order = plan.trainingOrder(fold: fold, epoch: epoch)
-                #expect(test.isDisjoint(with: order), "fold \(fold.number) epoch \(epoch) trains on test samples")
+                #expect(test.isDisjoint(with: order), "fold \(fold.number), epoch \(epoch) trains on test")
                 #expect(order.sorted() == fold.trainIndices)
             }
             #expect(Set(fold.trainIndices + fold.validationIndices) == Set(dataset.trainIndices))
@@ -36,7 +36,8 @@ import Testing
         #expect(plan.trainingOrder(fold: fold, epoch: 0) != plan.trainingOrder(fold: fold, epoch: 1))
         #expect(plan.modelSeed(fold: 1) != plan.modelSeed(fold: 2))
         #expect(plan.dataFingerprint == again.dataFingerprint)
-        let other = try TrainingPlan(config: Fixtures.config(), dataset: Fixtures.shapes(trainPerClass: 12, seed: 4))
+        let otherData = try Fixtures.shapes(trainPerClass: 12, seed: 4)
+        let other = try TrainingPlan(config: Fixtures.config(), dataset: otherData)
         #expect(other.dataFingerprint != plan.dataFingerprint)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Vision
 
 @Suite struct DrawingTests {
@@ -29,14 +30,17 @@ import Testing
 
     @Test func linesPolylinesAndCircles() {
         var image = blank()
-        image.drawLine(from: PixelPoint(x: 0, y: 2), to: PixelPoint(x: 39, y: 2), color: .blue, antialiased: false)
+        image.drawLine(
+            from: PixelPoint(x: 0, y: 2), to: PixelPoint(x: 39, y: 2), color: .blue, antialiased: false)
         #expect((0..<40).allSatisfy { image[x: $0, y: 2] == .blue })
-        image.drawPolyline([PixelPoint(x: 2, y: 10), PixelPoint(x: 10, y: 10), PixelPoint(x: 10, y: 20)],
-                           color: .yellow, antialiased: false)
+        image.drawPolyline(
+            [PixelPoint(x: 2, y: 10), PixelPoint(x: 10, y: 10), PixelPoint(x: 10, y: 20)],
+            color: .yellow, antialiased: false)
         #expect(image[x: 6, y: 10] == .yellow)
         #expect(image[x: 10, y: 15] == .yellow)
         #expect(image[x: 6, y: 15] == Self.background)  // open polyline: no closing segment
-        image.drawCircle(center: PixelPoint(x: 30, y: 20), radius: 4, color: .green, filled: true, antialiased: false)
+        image.drawCircle(
+            center: PixelPoint(x: 30, y: 20), radius: 4, color: .green, filled: true, antialiased: false)
         #expect(image[x: 30, y: 20] == .green)
         #expect(image[x: 30, y: 26] == Self.background)
     }
@@ -52,7 +56,8 @@ import Testing
         var inside = 0, outside = 0
         for y in 0..<image.height {
             for x in 0..<image.width where image[x: x, y: y] != Self.background {
-                let inBox = x >= origin.x - 1 && x <= origin.x + metrics.size.width + 1
+                let inBox =
+                    x >= origin.x - 1 && x <= origin.x + metrics.size.width + 1
                     && y >= origin.y - 1 && y <= origin.y + metrics.totalHeight + 1
                 if inBox { inside += 1 } else { outside += 1 }
             }
@@ -67,7 +72,8 @@ import Testing
         empty.drawText("x", at: PixelPoint(x: 0, y: 0))
         #expect(empty.pixels.isEmpty)
         var image = blank()
-        image.drawLine(from: PixelPoint(x: -100, y: -100), to: PixelPoint(x: -50, y: -50), color: .red, thickness: 0)
+        image.drawLine(
+            from: PixelPoint(x: -100, y: -100), to: PixelPoint(x: -50, y: -50), color: .red, thickness: 0)
         image.fillRectangle(PixelRect(x: 100, y: 100, width: 5, height: 5), color: .red, opacity: 0.3)
         #expect(image == blank())
     }

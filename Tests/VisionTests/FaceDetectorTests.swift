@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Vision
 
 @Suite struct FaceDetectorTests {
@@ -39,7 +40,8 @@ import Testing
         #expect(region == PixelRect(x: 158, y: 47, width: 133, height: 133))
         let byHand = try photo.gray.cropped(to: region).resized(width: 48, height: 48)
         #expect(face == byHand)
-        let equalized = try FaceCropper(margin: 0.2, equalizeHistogram: true).crop(photo.gray, face: Self.astronautFace)
+        let equalized = try FaceCropper(margin: 0.2, equalizeHistogram: true).crop(
+            photo.gray, face: Self.astronautFace)
         #expect(equalized == (try byHand.equalized()))
         #expect(throws: VisionError.self) {
             try cropper.crop(photo, face: FaceBox(x: 600, y: 600, width: 10, height: 10))
@@ -47,15 +49,19 @@ import Testing
     }
 
     @Test func cascadeIsLocatedByPathEnvironmentOrSearch() throws {
-        #expect(try CascadeLocator.locate(explicitPath: "/my/cascade.xml", environment: [:]) == "/my/cascade.xml")
-        #expect(try CascadeLocator.locate(environment: ["FER_CASCADE": "/env/cascade.xml"]) == "/env/cascade.xml")
-        let found = try CascadeLocator.locate(environment: [:], fileExists: { $0.hasPrefix("/usr/local/share/opencv4") })
+        #expect(
+            try CascadeLocator.locate(explicitPath: "/my/cascade.xml", environment: [:]) == "/my/cascade.xml")
+        #expect(
+            try CascadeLocator.locate(environment: ["FER_CASCADE": "/env/cascade.xml"]) == "/env/cascade.xml")
+        let found = try CascadeLocator.locate(
+            environment: [:], fileExists: { $0.hasPrefix("/usr/local/share/opencv4") })
         #expect(found == "/usr/local/share/opencv4/haarcascades/haarcascade_frontalface_default.xml")
         #expect {
             try CascadeLocator.locate(environment: [:], fileExists: { _ in false })
         } throws: { error in
             let text = "\(error)"
-            return text.contains("/usr/share/opencv4/haarcascades") && text.contains("install the opencv-data package")
+            return text.contains("/usr/share/opencv4/haarcascades")
+                && text.contains("install the opencv-data package")
         }
     }
 
@@ -67,8 +73,12 @@ import Testing
             try FaceDetector(cascadePath: missing)
         }
         let notCascade = directory.appendingPathComponent("other.xml")
-        try Data("<?xml version=\"1.0\"?><opencv_storage><x>1</x></opencv_storage>".utf8).write(to: notCascade)
-        #expect(throws: VisionError.unreadableCascade(detail: "'\(notCascade.path)' is not a Haar cascade OpenCV can load")) {
+        try Data("<?xml version=\"1.0\"?><opencv_storage><x>1</x></opencv_storage>".utf8).write(
+            to: notCascade)
+        #expect(
+            throws: VisionError.unreadableCascade(
+                detail: "'\(notCascade.path)' is not a Haar cascade OpenCV can load")
+        ) {
             try FaceDetector(cascadePath: notCascade.path)
         }
         #expect(throws: VisionError.self) {

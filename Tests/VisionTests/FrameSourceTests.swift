@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Vision
 
 @Suite struct FrameSourceTests {
@@ -14,8 +15,9 @@ import Testing
         try Data("not an image".utf8).write(to: directory.appendingPathComponent("notes.txt"))
         let jpeg = try GrayImage(width: 16, height: 16, filledWith: 9).encoded(format: .jpeg)
         try Data(jpeg.prefix(jpeg.count / 2)).write(to: directory.appendingPathComponent("broken.jpg"))
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("nested.png"),
-                                                withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("nested.png"),
+            withIntermediateDirectories: false)
         return directory
     }
 
@@ -37,8 +39,10 @@ import Testing
         let sequence = try #require(source as? ImageSequence)
         #expect(sequence.skippedNonImages == 1)
         #expect(sequence.unreadableImages == 1)
-        #expect(sequence.lastUnreadableError == .truncatedImage(
-            source: "'\(directory.appendingPathComponent("broken.jpg").path)'"))
+        #expect(
+            sequence.lastUnreadableError
+                == .truncatedImage(
+                    source: "'\(directory.appendingPathComponent("broken.jpg").path)'"))
     }
 
     @Test func globSelectsMatchingImages() throws {

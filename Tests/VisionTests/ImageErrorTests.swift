@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Vision
 
 @Suite struct ImageErrorTests {
@@ -25,8 +26,9 @@ import Testing
     @Test func textFileIsNotAnImage() throws {
         let path = try file("notes.txt", bytes: Array("shopping: milk, eggs\n".utf8))
         #expect(throws: VisionError.notAnImage(source: "'\(path)'")) { try ColorImage(contentsOf: path) }
-        #expect(VisionError.notAnImage(source: "'notes.txt'").description
-            == "'notes.txt' is not an image OpenCV can decode")
+        #expect(
+            VisionError.notAnImage(source: "'notes.txt'").description
+                == "'notes.txt' is not an image OpenCV can decode")
         #expect(throws: VisionError.notAnImage(source: "image data (3 bytes)")) {
             try GrayImage.decode(bytes: [1, 2, 3])
         }
@@ -85,8 +87,12 @@ import Testing
         } throws: { error in
             "\(error)".contains("No such file or directory")
         }
-        #expect(throws: VisionError.self) { try image.write(to: directory.appendingPathComponent("out.xyz").path) }
-        #expect(throws: VisionError.self) { try image.write(to: directory.appendingPathComponent("out").path) }
+        #expect(throws: VisionError.self) {
+            try image.write(to: directory.appendingPathComponent("out.xyz").path)
+        }
+        #expect(throws: VisionError.self) {
+            try image.write(to: directory.appendingPathComponent("out").path)
+        }
     }
 
     @Test func mismatchedPixelCountsAreRejected() {
@@ -94,5 +100,11 @@ import Testing
         #expect(throws: VisionError.self) { try ColorImage(width: 2, height: 1, pixels: [1, 2, 3]) }
         #expect(throws: VisionError.self) { try GrayImage(width: -1, height: -1, pixels: [1]) }
         #expect(throws: VisionError.self) { try GrayImage(width: 4, height: 4).resized(width: 0, height: 2) }
+        #expect(throws: VisionError.self) {
+            try GrayImage(width: 4, height: 4).resized(width: Int.max, height: Int.max)
+        }
+        #expect(throws: VisionError.self) {
+            try GrayImage(contentsOf: TestSupport.astronautPath, width: Int.max, height: 3)
+        }
     }
 }

@@ -1,13 +1,16 @@
 import Testing
+
 @testable import Vision
 
 @Suite struct ImageTransformTests {
     @Test func shrinkingAveragesBlocks() throws {
         // 4x4 made of four 2x2 blocks: area averaging must give each block's value exactly.
-        let pixels: [UInt8] = [10, 10, 200, 200,
-                               10, 10, 200, 200,
-                               50, 50, 90, 90,
-                               50, 50, 90, 90]
+        let pixels: [UInt8] = [
+            10, 10, 200, 200,
+            10, 10, 200, 200,
+            50, 50, 90, 90,
+            50, 50, 90, 90,
+        ]
         let image = try GrayImage(width: 4, height: 4, pixels: pixels)
         let small = try image.resized(width: 2, height: 2)
         #expect(small.pixels == [10, 200, 50, 90])
@@ -50,7 +53,8 @@ import Testing
         let outside = image.cropped(to: PixelRect(x: 20, y: 20, width: 5, height: 5))
         #expect(outside.size == PixelSize(width: 0, height: 0))
         let color = TestSupport.patternColor(width: 10, height: 8)
-        #expect(color.cropped(to: PixelRect(x: 9, y: 7, width: 4, height: 4))[x: 0, y: 0] == color[x: 9, y: 7])
+        #expect(
+            color.cropped(to: PixelRect(x: 9, y: 7, width: 4, height: 4))[x: 0, y: 0] == color[x: 9, y: 7])
     }
 
     @Test func equalizationStretchesContrast() throws {
@@ -62,10 +66,12 @@ import Testing
 
     @Test func rectangleGeometry() {
         let box = PixelRect(x: 10, y: 10, width: 20, height: 10)
-        #expect(box.expanded(margin: 0.5, clampedTo: PixelSize(width: 100, height: 100))
-            == PixelRect(x: 0, y: 5, width: 40, height: 20))
-        #expect(box.expanded(margin: 0.5, clampedTo: PixelSize(width: 35, height: 18))
-            == PixelRect(x: 0, y: 5, width: 35, height: 13))
+        #expect(
+            box.expanded(margin: 0.5, clampedTo: PixelSize(width: 100, height: 100))
+                == PixelRect(x: 0, y: 5, width: 40, height: 20))
+        #expect(
+            box.expanded(margin: 0.5, clampedTo: PixelSize(width: 35, height: 18))
+                == PixelRect(x: 0, y: 5, width: 35, height: 13))
         #expect(box.intersectionOverUnion(with: box) == 1)
         #expect(box.intersectionOverUnion(with: PixelRect(x: 50, y: 50, width: 5, height: 5)) == 0)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Vision
 
 /// A 596x336 video made from the astronaut's face moving and growing across a plain
@@ -21,25 +22,29 @@ import Testing
         let place = placement(index)
         let scale = Double(place.side) / Double(patch.width)
         let face = FaceDetectorTests.astronautFace
-        return (Double(place.x) + (face.centerX - Double(patch.x)) * scale,
-                Double(place.y) + (face.centerY - Double(patch.y)) * scale)
+        return (
+            Double(place.x) + (face.centerX - Double(patch.x)) * scale,
+            Double(place.y) + (face.centerY - Double(patch.y)) * scale
+        )
     }
 
     static func makeFrame(_ index: Int, face: ColorImage) throws -> ColorImage {
         let place = placement(index)
         let scaled = try face.resized(width: place.side, height: place.side)
-        var frame = ColorImage(width: frameSize.width, height: frameSize.height,
-                               filledWith: BGRColor(red: 90, green: 110, blue: 130))
+        var frame = ColorImage(
+            width: frameSize.width, height: frameSize.height,
+            filledWith: BGRColor(red: 90, green: 110, blue: 130))
         let rowBytes = place.side * 3
         for row in 0..<place.side {
             let target = ((place.y + row) * frameSize.width + place.x) * 3
-            frame.pixels.replaceSubrange(target..<(target + rowBytes),
-                                         with: scaled.pixels[(row * rowBytes)..<((row + 1) * rowBytes)])
+            frame.pixels.replaceSubrange(
+                target..<(target + rowBytes),
+                with: scaled.pixels[(row * rowBytes)..<((row + 1) * rowBytes)])
         }
         return frame
     }
 
-    @Test func faceIsFoundInEveryFrameAndTheBoxFollowsIt() throws {
+    @Test func faceIsFoundAndFollowedInEveryFrame() throws {
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let face = try ColorImage(contentsOf: TestSupport.astronautPath).cropped(to: Self.patch)
@@ -50,21 +55,30 @@ import Testing
 
         let capture = try VideoCapture(file: path)
         let detector = try FaceDetector()
+        let tracker = FaceTracker(detector: detector)
         var frame = ColorImage(width: 0, height: 0)
         var index = 0
         var previousX = -Double.infinity
         while try capture.read(into: &frame) {
+            let expected = Self.expectedCenter(index)
             let faces = try detector.detect(in: frame)
             #expect(faces.count == 1, "frame \(index): \(faces)")
             if let box = faces.first {
-                let expected = Self.expectedCenter(index)
                 #expect(abs(box.centerX - expected.x) < 10, "frame \(index): \(box) vs \(expected)")
                 #expect(abs(box.centerY - expected.y) < 10, "frame \(index): \(box) vs \(expected)")
                 #expect(box.centerX > previousX)
                 previousX = box.centerX
             }
+            let followed = try tracker.update(with: frame)
+            #expect(followed.count == 1, "tracker, frame \(index): \(followed)")
+            if let box = followed.first {
+                #expect(abs(box.centerX - expected.x) < 10, "tracker, frame \(index): \(box) vs \(expected)")
+                #expect(abs(box.centerY - expected.y) < 10, "tracker, frame \(index): \(box) vs \(expected)")
+            }
             index += 1
         }
         #expect(index == Self.frameCount)
+        // Following the face replaces most full scans (one every 15 frames when nothing is lost).
+        #expect(tracker.fullScans <= 3, "full scans: \(tracker.fullScans)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Vision
 
 /// tiny_cnn.onnx and tiny_cnn.json are made by Fixtures/make_tiny_cnn.py: the reference
@@ -12,7 +13,9 @@ import Testing
         var output: [Double]
     }
 
-    static var modelPath: String { TestSupport.fixturesDirectory.appendingPathComponent("tiny_cnn.onnx").path }
+    static var modelPath: String {
+        TestSupport.fixturesDirectory.appendingPathComponent("tiny_cnn.onnx").path
+    }
 
     static func reference() throws -> Reference {
         let data = try Data(contentsOf: TestSupport.fixturesDirectory.appendingPathComponent("tiny_cnn.json"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Vision
 
 @Suite struct OpenCVInfoTests {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Vision
 
 /// Paths and scratch space shared by the Vision tests.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Vision
 
 @Suite struct VideoTests {
@@ -8,7 +9,8 @@ import Testing
 
     /// Frame `index`: dark background with a white 24x24 square moving right and down.
     static func movingSquare(_ index: Int) -> ColorImage {
-        var frame = ColorImage(width: size.width, height: size.height, filledWith: BGRColor(red: 20, green: 30, blue: 40))
+        var frame = ColorImage(
+            width: size.width, height: size.height, filledWith: BGRColor(red: 20, green: 30, blue: 40))
         let left = 8 + index * 4, top = 10 + index * 2
         for y in top..<(top + 24) {
             for x in left..<(left + 24) {
@@ -85,8 +87,9 @@ import Testing
             return text.contains("'http://127.0.0.1:9/none.mjpg'") && text.hasPrefix("cannot open stream")
         }
         #expect(Date().timeIntervalSince(start) < 4)
-        #expect(VisionError.streamTimedOut(url: "rtsp://cam/live", seconds: 5).description
-            == "cannot open stream 'rtsp://cam/live': timed out after 5 s")
+        #expect(
+            VisionError.streamTimedOut(url: "rtsp://cam/live", seconds: 5).description
+                == "cannot open stream 'rtsp://cam/live': timed out after 5 s")
     }
 
     @Test func silentServerTimesOut() throws {
@@ -144,13 +147,17 @@ import Testing
         let directory = try TestSupport.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(throws: VisionError.self) {
-            try VideoWriter(path: directory.appendingPathComponent("no/dir.mp4").path, size: Self.size, framesPerSecond: 10)
+            try VideoWriter(
+                path: directory.appendingPathComponent("no/dir.mp4").path, size: Self.size,
+                framesPerSecond: 10)
         }
         #expect(throws: VisionError.self) {
-            try VideoWriter(path: directory.appendingPathComponent("clip.xyz").path, size: Self.size, framesPerSecond: 10)
+            try VideoWriter(
+                path: directory.appendingPathComponent("clip.xyz").path, size: Self.size, framesPerSecond: 10)
         }
-        let writer = try VideoWriter(path: directory.appendingPathComponent("ok.avi").path, size: Self.size,
-                                     framesPerSecond: 10)
+        let writer = try VideoWriter(
+            path: directory.appendingPathComponent("ok.avi").path, size: Self.size,
+            framesPerSecond: 10)
         #expect(throws: VisionError.self) { try writer.write(ColorImage(width: 10, height: 10)) }
         try writer.write(GrayImage(width: Self.size.width, height: Self.size.height, filledWith: 128))
         try writer.close()

@@ -12,7 +12,7 @@ public struct LiveScreen: ScreenModel {
     public var mode = LiveRenderMode.ascii
     /// Frames per second of the last frames, oldest first (for the sparkline).
     public private(set) var speedHistory: [Double] = []
-    public private(set) var summary: LiveSummary?
+    public private(set) var summary: LiveScreenSummary?
     public private(set) var failure: String?
 
     /// Samples kept for the FPS sparkline.

@@ -8,13 +8,13 @@ public enum LiveUpdate: Sendable {
     case snapshotSaved(String)
     case snapshotFailed(String)
     /// The source ended (end of a file or folder); the summary is shown instead of just exiting.
-    case finished(LiveSummary)
+    case finished(LiveScreenSummary)
     /// The pipeline stopped on an error (camera gone, unreadable stream).
     case failed(String)
 }
 
 /// What a finished source saw, shown when a file or folder ends.
-public struct LiveSummary: Hashable, Sendable {
+public struct LiveScreenSummary: Hashable, Sendable {
     public var frames: Int
     public var framesWithFaces: Int
     /// How often each expression was the top label, in class order.

@@ -123,7 +123,7 @@ private struct LivePanel: Widget {
 
 /// The box shown over the last frame when a file or folder has ended.
 private struct LiveSummaryView: Widget {
-    let summary: LiveSummary
+    let summary: LiveScreenSummary
     let source: String
     let theme: Theme
 

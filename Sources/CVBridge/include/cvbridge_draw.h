@@ -22,7 +22,8 @@ typedef struct cvb_color {
 int cvb_draw_rectangle(uint8_t *pixels, int width, int height, cvb_rect rect, cvb_color color, int thickness);
 
 /// Fills `rect` mixing `color` over the image with `opacity` 0...1 (label backgrounds).
-int cvb_blend_rectangle(uint8_t *pixels, int width, int height, cvb_rect rect, cvb_color color, double opacity);
+int cvb_blend_rectangle(uint8_t *pixels, int width, int height, cvb_rect rect, cvb_color color,
+                        double opacity);
 
 int cvb_draw_line(uint8_t *pixels, int width, int height, int x1, int y1, int x2, int y2, cvb_color color,
                   int thickness, int antialiased);

@@ -27,14 +27,14 @@ void cvb_image_free(cvb_image *image);
 /// Decodes straight into the caller's buffer of width * height * channels bytes, for the
 /// hot path where every image has a known size (e.g. 48x48 dataset faces). Fails with
 /// CVB_ERR_SIZE_MISMATCH (and writes nothing) if the image has another size.
-int cvb_decode_into(const uint8_t *bytes, size_t length, int channels,
-                    int width, int height, uint8_t *destination);
+int cvb_decode_into(const uint8_t *bytes, size_t length, int channels, int width, int height,
+                    uint8_t *destination);
 /// Same as cvb_decode_into for a file.
 int cvb_read_into(const char *path, int channels, int width, int height, uint8_t *destination);
 
 /// Resizes `source` into `destination` (INTER_AREA when shrinking, INTER_LINEAR otherwise).
-int cvb_resize(const uint8_t *source, int sourceWidth, int sourceHeight, int channels,
-               uint8_t *destination, int destinationWidth, int destinationHeight);
+int cvb_resize(const uint8_t *source, int sourceWidth, int sourceHeight, int channels, uint8_t *destination,
+               int destinationWidth, int destinationHeight);
 
 /// Converts between gray (1 channel) and BGR (3 channels); same width and height.
 int cvb_convert_channels(const uint8_t *source, int width, int height, int sourceChannels,
@@ -51,11 +51,10 @@ void cvb_bytes_free(cvb_bytes *bytes);
 
 /// Encodes pixels; `extension` is ".png", ".jpg"/".jpeg" or ".bmp".
 /// `quality` is the JPEG quality 0...100 (ignored for other formats).
-int cvb_encode(const uint8_t *pixels, int width, int height, int channels,
-               const char *extension, int quality, cvb_bytes **out);
+int cvb_encode(const uint8_t *pixels, int width, int height, int channels, const char *extension, int quality,
+               cvb_bytes **out);
 /// Encodes by the path's extension and writes the file.
-int cvb_write(const char *path, const uint8_t *pixels, int width, int height, int channels,
-              int quality);
+int cvb_write(const char *path, const uint8_t *pixels, int width, int height, int channels, int quality);
 
 #ifdef __cplusplus
 }

@@ -24,8 +24,7 @@ int cvb_capture_open(const char *location, int timeoutMilliseconds, cvb_capture 
 /// Reads the next frame into `destination` (capacity in bytes) and reports its size.
 /// Returns CVB_ERR_END after the last frame. When the frame does not fit, returns
 /// CVB_ERR_BUFFER_TOO_SMALL with the size set; fetch it with cvb_capture_copy_frame.
-int cvb_capture_read(cvb_capture *capture, uint8_t *destination, size_t capacity,
-                     int *width, int *height);
+int cvb_capture_read(cvb_capture *capture, uint8_t *destination, size_t capacity, int *width, int *height);
 
 /// Copies the frame last read (width * height * 3 bytes) into `destination`.
 int cvb_capture_copy_frame(const cvb_capture *capture, uint8_t *destination, size_t capacity);
@@ -47,8 +46,8 @@ typedef struct cvb_writer cvb_writer;
 
 /// Creates a video file. `fourcc` is a four-character code ("mp4v", "MJPG") or NULL to pick
 /// one from the extension (.mp4 -> mp4v, .avi -> MJPG, .mkv -> MJPG).
-int cvb_writer_open(const char *path, const char *fourcc, double framesPerSecond,
-                    int width, int height, cvb_writer **out);
+int cvb_writer_open(const char *path, const char *fourcc, double framesPerSecond, int width, int height,
+                    cvb_writer **out);
 /// Appends a frame of the writer's size; `channels` 1 (gray) or 3 (BGR).
 int cvb_writer_write(cvb_writer *writer, const uint8_t *pixels, int width, int height, int channels);
 /// Finishes the file (writes the index) and frees the writer.

@@ -118,13 +118,15 @@ public struct Buffer: Hashable, Sendable {
     /// Plain text of each row (continuation halves of wide characters left out), for snapshots and
     /// plain-mode output.
     public var lines: [String] {
-        (0..<height).map { row in
-            var text = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(width * 3)
+        return (0..<height).map { row in
+            bytes.removeAll(keepingCapacity: true)
             let start = row * width
             for column in 0..<width where !cells[start + column].isContinuation {
-                text.append(cells[start + column].scalar)
+                UTF8.encode(cells[start + column].scalar) { bytes.append($0) }
             }
-            return String(text)
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 

@@ -1,5 +1,5 @@
 /// A run of text in one style.
-public struct Span: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct Span: Hashable, Sendable, ExpressibleByStringInterpolation {
     public var text: String
     public var style: Style
 
@@ -17,7 +17,7 @@ public struct Span: Hashable, Sendable, ExpressibleByStringLiteral {
 }
 
 /// One line of styled text: spans side by side.
-public struct Line: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct Line: Hashable, Sendable, ExpressibleByStringInterpolation {
     public var spans: [Span]
 
     public init(_ spans: [Span]) {

@@ -11,7 +11,9 @@ public enum Wrapping: Hashable, Sendable {
 /// Wrapping and truncation of styled lines.
 public enum TextLayout {
     /// `line` laid out in rows of at most `width` columns.
-    public static func wrap(_ line: Line, width: Int, wrapping: Wrapping, ellipsis: String = "…") -> [Line] {
+    public static func wrap(
+        _ line: Line, width: Int, wrapping: Wrapping, ellipsis: String = "…"
+    ) -> [Line] {
         guard width > 0 else { return [] }
         if line.width <= width { return [line] }
         let glyphs = Glyph.split(line)
@@ -42,6 +44,7 @@ public enum TextLayout {
             used += glyph.width
         }
         if ellipsisWidth < width {
+            while kept.last?.isSpace == true { kept.removeLast() }
             let style = kept.last?.style ?? glyphs.first?.style ?? .plain
             kept += ellipsis.unicodeScalars.map { Glyph(scalar: $0, style: style) }
         }

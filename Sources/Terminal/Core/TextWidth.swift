@@ -37,7 +37,9 @@ public enum TextWidth {
             result.append(scalar)
             used += scalarWidth
         }
-        return ellipsisWidth < width ? String(result) + ellipsis : String(result)
+        guard ellipsisWidth < width else { return String(result) }
+        while result.last == " " { result.removeLast() }
+        return String(result) + ellipsis
     }
 
     /// The string padded with spaces (or cut, ending in `ellipsis`) to exactly `width` columns.
@@ -50,8 +52,8 @@ public enum TextWidth {
         case .left: return fitted + String(repeating: " ", count: missing)
         case .right: return String(repeating: " ", count: missing) + fitted
         case .center:
-            let left = missing / 2
-            return String(repeating: " ", count: left) + fitted + String(repeating: " ", count: missing - left)
+            let left = String(repeating: " ", count: missing / 2)
+            return left + fitted + String(repeating: " ", count: missing - missing / 2)
         }
     }
 

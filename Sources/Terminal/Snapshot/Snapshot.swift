@@ -49,8 +49,11 @@ public enum Snapshot {
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let firstDifference = zip(expectedLines, actualLines).enumerated()
             .first { $0.element.0 != $0.element.1 }?.offset ?? min(expectedLines.count, actualLines.count)
-        let expectedLine = firstDifference < expectedLines.count ? String(expectedLines[firstDifference]) : "∅"
-        let actualLine = firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "∅"
+        func line(_ lines: [Substring]) -> String {
+            firstDifference < lines.count ? String(lines[firstDifference]) : "∅"
+        }
+        let expectedLine = line(expectedLines)
+        let actualLine = line(actualLines)
         return """
             snapshot \(file.lastPathComponent) differs at line \(firstDifference + 1) \
             (set \(recordVariable)=1 to re-record):

@@ -20,6 +20,7 @@ public struct FrameOverlay: Hashable, Sendable {
 /// Pipeline: area-resample to the cell grid → optional auto-levels → luminance ramp with optional
 /// dithering (or half blocks) → overlays mapped from image pixels to cells.
 public struct AsciiFrame: Widget {
+    /// How pixels become cells.
     public enum Mode: Hashable, Sendable {
         /// One ramp character per cell.
         case ascii
@@ -78,7 +79,9 @@ public struct AsciiFrame: Widget {
 
     public func render(area: Rect, into buffer: inout Buffer) {
         guard !area.isEmpty, !image.isEmpty else { return }
-        let cells = AsciiFrame.cellSize(imageWidth: image.width, imageHeight: image.height, fitting: area.size)
+        let cells = AsciiFrame.cellSize(
+            imageWidth: image.width, imageHeight: image.height, fitting: area.size
+        )
         let frame = area.centered(width: cells.width, height: cells.height)
         let pixelRows = drawsHalfBlocks ? cells.height * 2 : cells.height
         var scaled = image.resized(width: cells.width, height: pixelRows, method: .area)
@@ -112,7 +115,9 @@ public struct AsciiFrame: Widget {
     /// Maps the overlay's pixel rectangle to cells (kept inside the frame) and draws its border,
     /// with the label in reverse video on the top edge.
     private func draw(_ overlay: FrameOverlay, frame: Rect, into buffer: inout Buffer) {
-        guard overlay.rect.width > 0, overlay.rect.height > 0, frame.width >= 2, frame.height >= 2 else { return }
+        guard overlay.rect.width > 0, overlay.rect.height > 0, frame.width >= 2, frame.height >= 2 else {
+            return
+        }
         func cellX(_ pixelX: Int) -> Int {
             min(frame.right - 1, max(frame.x, frame.x + pixelX * frame.width / image.width))
         }
@@ -125,11 +130,14 @@ public struct AsciiFrame: Widget {
         let bottom = max(min(frame.bottom - 1, top + 1), cellY(overlay.rect.bottom - 1))
         let box = Rect(x: left, y: top, width: right - left + 1, height: bottom - top + 1)
         let color = overlay.color ?? theme.accent
-        Block(borderStyle: Style(foreground: color, bold: true), theme: theme).render(area: box, into: &buffer)
+        let boxStyle = Style(foreground: color, bold: true)
+        Block(borderStyle: boxStyle, theme: theme).render(area: box, into: &buffer)
         if !overlay.label.isEmpty {
             let start = min(box.x + 1, frame.right - 1)
-            buffer.set(x: start, y: box.y, string: " \(overlay.label) ",
-                       style: Style(foreground: color, bold: true, reverse: true), maxWidth: frame.right - start)
+            buffer.set(
+                x: start, y: box.y, string: " \(overlay.label) ",
+                style: boxStyle.patched(with: Style(reverse: true)), maxWidth: frame.right - start
+            )
         }
     }
 }

@@ -4,8 +4,8 @@ enum BarPainter {
     /// Unicode the last cell is a partial block (eighths); in ASCII cells are whole `#`. The rest of
     /// the width gets `track` when given.
     static func draw(
-        fraction: Double, x: Int, y: Int, width: Int, style: Style, track: (scalar: Unicode.Scalar, style: Style)?,
-        symbols: Symbols, into buffer: inout Buffer
+        fraction: Double, x: Int, y: Int, width: Int, style: Style,
+        track: (scalar: Unicode.Scalar, style: Style)?, symbols: Symbols, into buffer: inout Buffer
     ) {
         guard width > 0 else { return }
         let clamped = fraction.isFinite ? min(1, max(0, fraction)) : 0

@@ -87,21 +87,20 @@ public struct Block: Widget {
         let rightInset = borders.contains(.right) ? 1 : 0
         let room = area.width - leftInset - rightInset
         guard room > 0 else { return }
-        var padded = Line([Span(" ")] + title.spans + [Span(" ")])
-        if padded.width > room { padded = title }
-        let used = min(padded.width, room)
+        // A space either side of the title when it fits; otherwise the title is cut to make room.
+        let padding = room >= 4 ? 1 : 0
+        let fitted = TextLayout.truncate(title, width: room - 2 * padding, ellipsis: theme.symbols.ellipsis)
+        let used = fitted.width + 2 * padding
         let start: Int
         switch titleAlignment {
         case .left: start = area.x + leftInset
         case .center: start = area.x + leftInset + (room - used) / 2
         case .right: start = area.x + leftInset + room - used
         }
-        if padded.width > room {
-            let text = TextWidth.truncate(padded.plainText, toWidth: room, ellipsis: theme.symbols.ellipsis)
-            buffer.set(x: start, y: area.y, string: text, style: theme.title.patched(
-                with: padded.spans.first?.style ?? .plain))
-        } else {
-            buffer.set(x: start, y: area.y, line: padded, baseStyle: theme.title, maxWidth: room)
+        if padding > 0 {
+            buffer.set(x: start, y: area.y, string: " ", style: theme.title)
+            buffer.set(x: start + 1 + fitted.width, y: area.y, string: " ", style: theme.title)
         }
+        buffer.set(x: start + padding, y: area.y, line: fitted, baseStyle: theme.title, maxWidth: room)
     }
 }

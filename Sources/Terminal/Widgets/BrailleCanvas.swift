@@ -38,6 +38,18 @@ public struct BrailleCanvas: Sendable {
 
     /// Draws a straight line of dots between two dot positions (Bresenham), clipped to the canvas.
     public mutating func drawLine(fromX: Int, fromY: Int, toX: Int, toY: Int, color: Color = .default) {
+        var phase = 0
+        drawLine(
+            fromX: fromX, fromY: fromY, toX: toX, toY: toY, color: color, dashPattern: 0xFF, phase: &phase
+        )
+    }
+
+    /// Draws a dashed line: the `n`-th dot along the line is set when bit `n % 8` of `dashPattern`
+    /// is 1 (0xFF is solid). `phase` carries the dot count over, so consecutive segments of one
+    /// series (each starting where the previous ended) continue the same dash rhythm.
+    public mutating func drawLine(
+        fromX: Int, fromY: Int, toX: Int, toY: Int, color: Color, dashPattern: UInt8, phase: inout Int
+    ) {
         var x = fromX
         var y = fromY
         let deltaX = abs(toX - fromX)
@@ -46,8 +58,9 @@ public struct BrailleCanvas: Sendable {
         let stepY = fromY < toY ? 1 : -1
         var error = deltaX + deltaY
         while true {
-            setDot(x: x, y: y, color: color)
+            if dashPattern & (1 << UInt8(phase & 7)) != 0 { setDot(x: x, y: y, color: color) }
             if x == toX && y == toY { break }
+            phase += 1
             let doubled = 2 * error
             if doubled >= deltaY {
                 error += deltaY

@@ -4,6 +4,7 @@
 /// (green on the diagonal, red off it). In monochrome, strong cells are reversed and the diagonal
 /// is bold. Ragged or missing rows are read as zeros; only as many classes as labels are shown.
 public struct ConfusionMatrixView: Widget {
+    /// What the cells show.
     public enum Mode: Hashable, Sendable {
         /// Raw counts; intensity relative to the largest count.
         case counts
@@ -65,23 +66,26 @@ public struct ConfusionMatrixView: Widget {
                        maxWidth: area.width)
             return
         }
-        buffer.set(x: area.x, y: area.y, string: TextWidth.pad(corner, toWidth: headerWidth, ellipsis: ellipsis),
-                   style: theme.muted)
+        let cornerText = TextWidth.pad(corner, toWidth: headerWidth, ellipsis: ellipsis)
+        buffer.set(x: area.x, y: area.y, string: cornerText, style: theme.muted)
         let gridX = area.x + headerWidth + 1
         for column in 0..<classes {
-            let label = TextWidth.pad(labels[column], toWidth: cellWidth - 1, alignment: .right, ellipsis: ellipsis)
+            let label = TextWidth.pad(
+                labels[column], toWidth: cellWidth - 1, alignment: .right, ellipsis: ellipsis
+            )
             buffer.set(x: gridX + column * cellWidth, y: area.y, string: label, style: theme.title,
                        maxWidth: area.right - gridX - column * cellWidth)
         }
         for row in 0..<min(classes, area.height - 1) {
             let y = area.y + 1 + row
-            buffer.set(x: area.x, y: y, string: TextWidth.pad(labels[row], toWidth: headerWidth, ellipsis: ellipsis),
-                       style: theme.title)
+            let rowLabel = TextWidth.pad(labels[row], toWidth: headerWidth, ellipsis: ellipsis)
+            buffer.set(x: area.x, y: y, string: rowLabel, style: theme.title)
             for column in 0..<classes {
                 let (text, intensity) = values[row][column]
                 let style = cellStyle(intensity: intensity, diagonal: row == column)
                 let x = gridX + column * cellWidth
-                buffer.fill(Rect(x: x, y: y, width: min(cellWidth - 1, area.right - x), height: 1), style: style)
+                let cellRect = Rect(x: x, y: y, width: min(cellWidth - 1, area.right - x), height: 1)
+                buffer.fill(cellRect, style: style)
                 buffer.set(x: x, y: y, string: TextWidth.pad(text, toWidth: cellWidth - 1, alignment: .right),
                            style: style, maxWidth: area.right - x)
             }

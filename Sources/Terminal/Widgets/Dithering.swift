@@ -22,7 +22,8 @@ public enum Dithering: Hashable, Sendable {
             for y in 0..<image.height {
                 for x in 0..<image.width {
                     let threshold = (bayer[(y & 3) * 4 + (x & 3)] + 0.5) / 16 - 0.5
-                    result[y * image.width + x] = level(Double(image.pixels[y * image.width + x]) + threshold * step)
+                    let index = y * image.width + x
+                    result[index] = level(Double(image.pixels[index]) + threshold * step)
                 }
             }
             return result

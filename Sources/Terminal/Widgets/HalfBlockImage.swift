@@ -35,14 +35,20 @@ public struct HalfBlockImage: Widget {
 
     /// Pixel size the image is drawn at inside an area of `area` cells.
     public static func pixelSize(imageWidth: Int, imageHeight: Int, scaling: Scaling, area: Size) -> Size {
-        guard imageWidth > 0, imageHeight > 0, area.width > 0, area.height > 0 else { return Size(width: 0, height: 0) }
+        guard imageWidth > 0, imageHeight > 0, area.width > 0, area.height > 0 else {
+            return Size(width: 0, height: 0)
+        }
         let availableHeight = area.height * 2
         let fits = imageWidth <= area.width && imageHeight <= availableHeight
         if scaling == .original || (scaling == .shrinkToFit && fits) {
             return Size(width: imageWidth, height: imageHeight)
         }
-        let scale = min(Double(area.width) / Double(imageWidth), Double(availableHeight) / Double(imageHeight))
-        return Size(width: max(1, Int(Double(imageWidth) * scale)), height: max(1, Int(Double(imageHeight) * scale)))
+        let scale = min(
+            Double(area.width) / Double(imageWidth), Double(availableHeight) / Double(imageHeight)
+        )
+        return Size(
+            width: max(1, Int(Double(imageWidth) * scale)), height: max(1, Int(Double(imageHeight) * scale))
+        )
     }
 
     /// Cells the image occupies inside an area of `area` cells (before cropping).

@@ -6,18 +6,25 @@
 enum HalfBlockPainter {
     /// Draws `image` (already at its final pixel size) with its top-left pixel at cell (`x`, `y`),
     /// clipped to `clip`.
-    static func draw(_ image: GrayImage, x originX: Int, y originY: Int, clip: Rect, capabilities: Capabilities,
-                     ramp: LuminanceRamp, into buffer: inout Buffer) {
+    static func draw(
+        _ image: GrayImage, x originX: Int, y originY: Int, clip: Rect, capabilities: Capabilities,
+        ramp: LuminanceRamp, into buffer: inout Buffer
+    ) {
         let rows = (image.height + 1) / 2
         let halfBlock = capabilities.unicode ? capabilities.symbols.upperHalfBlock : nil
-        for row in 0..<rows {
+        // Only the rows and columns that land inside the clip rectangle are visited.
+        func span(from lower: Int, to upper: Int) -> Range<Int> {
+            let start = max(0, lower)
+            return start..<max(start, upper)
+        }
+        let visibleRows = span(from: clip.y - originY, to: min(rows, clip.bottom - originY))
+        let visibleColumns = span(from: clip.x - originX, to: min(image.width, clip.right - originX))
+        for row in visibleRows {
             let cellY = originY + row
-            guard cellY >= clip.y, cellY < clip.bottom else { continue }
             let upperRow = 2 * row
             let hasLower = upperRow + 1 < image.height
-            for column in 0..<image.width {
+            for column in visibleColumns {
                 let cellX = originX + column
-                guard cellX >= clip.x, cellX < clip.right else { continue }
                 let upper = image.pixels[upperRow * image.width + column]
                 let lower = hasLower ? image.pixels[(upperRow + 1) * image.width + column] : upper
                 let average = UInt8((Int(upper) + Int(lower) + 1) / 2)

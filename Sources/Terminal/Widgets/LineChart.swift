@@ -51,7 +51,9 @@ public struct ChartSeries: Hashable, Sendable {
 /// min), x labels, a legend row and the best point of each series marked.
 ///
 /// Layout, top to bottom: legend, plot with the y axis on its left, x axis line, x labels. Parts are
-/// dropped as the area shrinks. Values outside a fixed range are pinned to its edge.
+/// dropped as the area shrinks. Values outside a fixed range are pinned to its edge. Without colors,
+/// series are told apart by dash patterns (solid, long dashes, short dashes, dots), shown in the
+/// legend.
 public struct LineChart: Widget {
     public var series: [ChartSeries]
     /// Fixed y range; nil scales to the data.
@@ -136,11 +138,26 @@ public struct LineChart: Widget {
         series[index].color ?? theme.seriesColor(index)
     }
 
+    /// Dot patterns for series in monochrome (see `BrailleCanvas.drawLine`), and their legend glyphs.
+    static let dashPatterns: [UInt8] = [0xFF, 0x0F, 0x33, 0x11]
+    static let unicodeDashGlyphs: [Unicode.Scalar] = ["━", "╍", "┅", "┉"]
+    static let asciiDashGlyphs: [Unicode.Scalar] = ["-", "=", ":", "."]
+
+    private func dashPattern(of index: Int) -> UInt8 {
+        theme.capabilities.hasColor ? 0xFF : LineChart.dashPatterns[index % LineChart.dashPatterns.count]
+    }
+
+    private func legendSwatch(of index: Int) -> Unicode.Scalar {
+        guard !theme.capabilities.hasColor else { return theme.symbols.legendSwatch }
+        let glyphs = theme.capabilities.unicode ? LineChart.unicodeDashGlyphs : LineChart.asciiDashGlyphs
+        return glyphs[index % glyphs.count]
+    }
+
     private func drawLegend(in row: Rect, ySpan span: Double, into buffer: inout Buffer) {
         var spans: [Span] = []
         for (index, entry) in series.enumerated() {
             if index > 0 { spans.append(Span("  ")) }
-            spans.append(Span(String(theme.symbols.legendSwatch), style: Style(foreground: color(of: index))))
+            spans.append(Span(String(legendSwatch(of: index)), style: Style(foreground: color(of: index))))
             spans.append(Span(" " + entry.name))
             if let best = entry.bestPoint {
                 let value = yFormat.format(best.y, span: span)
@@ -189,8 +206,9 @@ public struct LineChart: Widget {
         let span = range.upperBound - range.lowerBound
         let first = xFormat.format(range.lowerBound, span: span)
         var last = xFormat.format(range.upperBound, span: span)
-        if let xTitle, !xTitle.isEmpty, TextWidth.of(first) + TextWidth.of(xTitle) + TextWidth.of(last) + 3 < plot.width / 2 {
-            last = xTitle + " " + last
+        if let xTitle, !xTitle.isEmpty {
+            let needed = TextWidth.of(first) + TextWidth.of(xTitle) + TextWidth.of(last) + 3
+            if needed < plot.width / 2 { last = xTitle + " " + last }
         }
         let middle = xFormat.format(range.lowerBound + span / 2, span: span)
         buffer.set(x: plot.x, y: labelRow.y, string: first, style: theme.muted)
@@ -213,6 +231,8 @@ public struct LineChart: Widget {
                                dotHeight: canvas.dotHeight)
         for (index, entry) in series.enumerated() {
             let seriesColor = color(of: index)
+            let pattern = dashPattern(of: index)
+            var phase = 0
             var previous: (x: Int, y: Int)?
             for point in entry.points {
                 guard let dot = mapper.dot(for: point) else {
@@ -220,7 +240,10 @@ public struct LineChart: Widget {
                     continue
                 }
                 if let start = previous {
-                    canvas.drawLine(fromX: start.x, fromY: start.y, toX: dot.x, toY: dot.y, color: seriesColor)
+                    canvas.drawLine(
+                        fromX: start.x, fromY: start.y, toX: dot.x, toY: dot.y, color: seriesColor,
+                        dashPattern: pattern, phase: &phase
+                    )
                 } else {
                     canvas.setDot(x: dot.x, y: dot.y, color: seriesColor)
                 }

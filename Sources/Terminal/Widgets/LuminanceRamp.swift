@@ -16,8 +16,9 @@ public struct LuminanceRamp: Hashable, Sendable {
     /// Ten levels that read well on dark terminals.
     public static let standard = LuminanceRamp(scalars: Array(" .:-=+*#%@".unicodeScalars))
     /// A longer ramp for large frames.
-    public static let detailed = LuminanceRamp(
-        scalars: Array(" .'`^\",:;Il!i><~+_-?][}{1)(|/tfjrxnuvczXYUJCLQ0OZmwqpdbkhao*#MW&8%B@$".unicodeScalars))
+    public static let detailed = LuminanceRamp(scalars: Array(
+        " .'`^\",:;Il!i><~+_-?][}{1)(|/tfjrxnuvczXYUJCLQ0OZmwqpdbkhao*#MW&8%B@$".unicodeScalars
+    ))
 
     public var levels: Int { scalars.count }
 

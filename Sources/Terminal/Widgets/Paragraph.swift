@@ -33,7 +33,9 @@ public struct Paragraph: Widget {
     /// The rows the text occupies at `width`, after wrapping.
     public func layout(width: Int) -> [Line] {
         lines.flatMap { line -> [Line] in
-            let rows = TextLayout.wrap(line, width: width, wrapping: wrapping, ellipsis: theme.symbols.ellipsis)
+            let rows = TextLayout.wrap(
+                line, width: width, wrapping: wrapping, ellipsis: theme.symbols.ellipsis
+            )
             return rows.isEmpty ? [Line([])] : rows
         }
     }
@@ -50,7 +52,9 @@ public struct Paragraph: Widget {
             case .center: start = area.x + max(0, area.width - rowWidth) / 2
             case .right: start = area.x + max(0, area.width - rowWidth)
             }
-            buffer.set(x: start, y: area.y + offset, line: row, baseStyle: style, maxWidth: area.right - start)
+            buffer.set(
+                x: start, y: area.y + offset, line: row, baseStyle: style, maxWidth: area.right - start
+            )
         }
     }
 }

@@ -20,8 +20,8 @@ public struct ProbabilityBars: Widget {
         let count = min(labels.count, probabilities.count)
         guard count > 0 else { return nil }
         var best = 0
-        for index in 1..<count where Self.sanitized(probabilities[index]) > Self.sanitized(probabilities[best]) {
-            best = index
+        for index in 1..<count {
+            if Self.sanitized(probabilities[index]) > Self.sanitized(probabilities[best]) { best = index }
         }
         return best
     }

@@ -41,16 +41,19 @@ public struct ProgressBar: Widget {
             parts.reduce(0) { $0 + TextWidth.of($1) + 2 } - (parts.isEmpty ? 0 : 1)
         }
         // Drop detail, then rate, then ETA, then the percentage until the bar gets its minimum.
-        while !trailing.isEmpty && area.width - TextWidth.of(labelText) - trailingWidth(trailing) < minimumBar {
+        let labelWidth = TextWidth.of(labelText)
+        while !trailing.isEmpty && area.width - labelWidth - trailingWidth(trailing) < minimumBar {
             trailing.remove(at: trailing.count > 1 ? 1 : 0)
         }
         let y = area.y
         var x = buffer.set(x: area.x, y: y, string: labelText, style: theme.title, maxWidth: area.width)
         let barWidth = area.right - x - trailingWidth(trailing)
         if barWidth > 0 {
-            BarPainter.draw(fraction: clamped, x: x, y: y, width: barWidth,
-                            style: Style(foreground: color ?? theme.accent),
-                            track: (theme.symbols.barTrack, theme.muted), symbols: theme.symbols, into: &buffer)
+            BarPainter.draw(
+                fraction: clamped, x: x, y: y, width: barWidth,
+                style: Style(foreground: color ?? theme.accent), track: (theme.symbols.barTrack, theme.muted),
+                symbols: theme.symbols, into: &buffer
+            )
             x += barWidth
         }
         for (index, part) in trailing.enumerated() {

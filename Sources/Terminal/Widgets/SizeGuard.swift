@@ -12,6 +12,7 @@ public struct SizeGuard: Widget {
         self.theme = theme
     }
 
+    /// True when `area` is at least the minimum size, so the real screen can be drawn.
     public func fits(_ area: Rect) -> Bool {
         area.width >= minimumWidth && area.height >= minimumHeight
     }
@@ -19,16 +20,19 @@ public struct SizeGuard: Widget {
     /// The message for an area of the given size.
     public func message(for size: Size) -> String {
         let symbols = theme.symbols
-        return "Terminal too small \(symbols.dash) enlarge it to at least "
-            + "\(minimumWidth)\(symbols.times)\(minimumHeight) (now \(size.width)\(symbols.times)\(size.height))"
+        let minimum = "\(minimumWidth)\(symbols.times)\(minimumHeight)"
+        let now = "\(size.width)\(symbols.times)\(size.height)"
+        return "Terminal too small \(symbols.dash) enlarge it to at least \(minimum) (now \(now))"
     }
 
     public func render(area: Rect, into buffer: inout Buffer) {
         guard !area.isEmpty else { return }
         buffer.clear(area)
         let style = Style(foreground: theme.warning, bold: true)
-        let rows = TextLayout.wrap(Line(message(for: area.size), style: style), width: area.width, wrapping: .word)
+        let message = Line(message(for: area.size), style: style)
+        let rows = TextLayout.wrap(message, width: area.width, wrapping: .word)
         let box = area.centered(width: area.width, height: rows.count)
-        Paragraph(rows, alignment: .center, wrapping: .truncate, theme: theme).render(area: box, into: &buffer)
+        Paragraph(rows, alignment: .center, wrapping: .truncate, theme: theme)
+            .render(area: box, into: &buffer)
     }
 }

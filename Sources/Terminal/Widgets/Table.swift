@@ -41,16 +41,20 @@ public struct Table: Widget {
         guard !area.isEmpty, !columns.isEmpty else { return }
         let columnRects = area.columns(columns.map(\.width), spacing: 1)
         let ellipsis = theme.symbols.ellipsis
+        let headerStyle = theme.title.patched(with: Style(underline: true))
         for (index, column) in columns.enumerated() {
             let rect = columnRects[index]
             var title = column.title
             if state.sortColumn == index, rect.width >= 3 {
                 // The arrow always shows; the title gives way.
                 let arrow = state.sortAscending ? theme.symbols.sortAscending : theme.symbols.sortDescending
-                title = TextWidth.truncate(title, toWidth: rect.width - 2, ellipsis: ellipsis) + " " + String(arrow)
+                let shortened = TextWidth.truncate(title, toWidth: rect.width - 2, ellipsis: ellipsis)
+                title = shortened + " " + String(arrow)
             }
-            let text = TextWidth.pad(title, toWidth: rect.width, alignment: column.alignment, ellipsis: ellipsis)
-            buffer.set(x: rect.x, y: area.y, string: text, style: theme.title.patched(with: Style(underline: true)))
+            let text = TextWidth.pad(
+                title, toWidth: rect.width, alignment: column.alignment, ellipsis: ellipsis
+            )
+            buffer.set(x: rect.x, y: area.y, string: text, style: headerStyle)
         }
         let body = area.inset(top: 1)
         guard !body.isEmpty else { return }

@@ -10,7 +10,9 @@ public struct TableState: Hashable, Sendable {
     public var sortColumn: Int?
     public var sortAscending: Bool
 
-    public init(selectedRow: Int? = nil, offset: Int = 0, sortColumn: Int? = nil, sortAscending: Bool = true) {
+    public init(
+        selectedRow: Int? = nil, offset: Int = 0, sortColumn: Int? = nil, sortAscending: Bool = true
+    ) {
         self.selectedRow = selectedRow
         self.offset = offset
         self.sortColumn = sortColumn

@@ -33,7 +33,9 @@ public struct ConfusionMatrix: Codable, Sendable, Equatable {
     /// Adds `other`'s counts (same classes), e.g. to pool the validation parts of all folds.
     public mutating func add(_ other: ConfusionMatrix) {
         for actual in counts.indices {
-            for predicted in counts[actual].indices { counts[actual][predicted] += other.counts[actual][predicted] }
+            for predicted in counts[actual].indices {
+                counts[actual][predicted] += other.counts[actual][predicted]
+            }
         }
     }
 

@@ -38,21 +38,25 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         lines.append(padded("", nameWidth, left: true) + ["precision", "recall", "f1", "support"]
             .map { padded($0, 10) }.joined())
         for metrics in classes {
+            let scores = [metrics.precision, metrics.recall, metrics.f1]
             lines.append(padded(metrics.name, nameWidth, left: true)
-                + [metrics.precision, metrics.recall, metrics.f1].map { padded(Formatting.fixed($0, 4), 10) }.joined()
+                + scores.map { padded(Formatting.fixed($0, 4), 10) }.joined()
                 + padded(Formatting.grouped(metrics.support), 10))
         }
-        lines.append(padded("macro avg", nameWidth, left: true) + padded("", 20) + padded(Formatting.fixed(macroF1, 4), 10))
-        lines.append(padded("weighted avg", nameWidth, left: true) + padded("", 20)
-            + padded(Formatting.fixed(weightedF1, 4), 10))
+        for (name, score) in [("macro avg", macroF1), ("weighted avg", weightedF1)] {
+            let value = padded(Formatting.fixed(score, 4), 10)
+            lines.append(padded(name, nameWidth, left: true) + padded("", 20) + value)
+        }
         lines.append("")
         lines.append("confusion matrix (rows: actual, columns: predicted)")
         let names = confusionMatrix.classNames
-        let cellWidth = max(7, (confusionMatrix.counts.flatMap { $0 }.max().map { String($0).count } ?? 1) + 2)
-        lines.append(padded("", nameWidth, left: true) + names.map { padded(String($0.prefix(cellWidth - 1)), cellWidth) }
-            .joined())
+        let widestCount = confusionMatrix.counts.flatMap { $0 }.max().map { String($0).count } ?? 1
+        let cellWidth = max(7, widestCount + 2)
+        let header = names.map { padded(String($0.prefix(cellWidth - 1)), cellWidth) }.joined()
+        lines.append(padded("", nameWidth, left: true) + header)
         for (name, row) in zip(names, confusionMatrix.counts) {
-            lines.append(padded(name, nameWidth, left: true) + row.map { padded(String($0), cellWidth) }.joined())
+            let cells = row.map { padded(String($0), cellWidth) }.joined()
+            lines.append(padded(name, nameWidth, left: true) + cells)
         }
         return lines
     }

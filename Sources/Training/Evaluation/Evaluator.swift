@@ -24,33 +24,83 @@ public enum Evaluator {
     /// (never seen in training), else every sample; with a name for the report.
     public static func defaultIndices(for dataset: FaceDataset) -> (indices: [Int], name: String) {
         let heldOut = dataset.heldOutIndices
-        if heldOut.isEmpty { return (Array(0 ..< dataset.count), "all \(Formatting.grouped(dataset.count)) images") }
-        let splits = Set(heldOut.map { dataset.splits[$0] }).map(\.description).sorted().joined(separator: " + ")
+        if heldOut.isEmpty {
+            return (Array(0 ..< dataset.count), "all \(Formatting.grouped(dataset.count)) images")
+        }
+        let splits = Set(heldOut.map { dataset.splits[$0] }).map(\.description).sorted()
+            .joined(separator: " + ")
         return (heldOut, "held-out \(splits) split")
     }
 
-    /// The report of every member on its own and of their mean, from one pass over the data.
+    /// Evaluates the model(s) a reference names, loading one checkpoint at a time so an
+    /// ensemble costs the memory of one model; the report is the ensemble's (mean of probabilities).
+    public static func evaluate(
+        _ reference: ModelReference, dataset: FaceDataset, indices: [Int]? = nil
+    ) throws(TrainingError) -> EvaluationReport {
+        try evaluateMembers(reference, dataset: dataset, indices: indices).ensemble
+    }
+
+    /// Every member's report and the ensemble's, from one pass over the data.
     static func evaluateMembers(
         _ predictor: Predictor, dataset: FaceDataset, indices: [Int]?
     ) throws(TrainingError) -> (members: [EvaluationReport], ensemble: EvaluationReport) {
-        guard predictor.classNames == dataset.classNames else {
-            throw .invalidInput("the model's classes \(predictor.classNames) differ from the dataset's "
-                + "\(dataset.classNames)")
+        let samples = try checkedSamples(indices, of: dataset, classNames: predictor.classNames)
+        let members = probabilities(predictor, dataset: dataset, samples: samples)
+        return reports(members: members, of: samples, in: dataset)
+    }
+
+    /// Like `evaluateMembers(_:dataset:indices:)`, one checkpoint of `reference` in memory at a time.
+    static func evaluateMembers(
+        _ reference: ModelReference, dataset: FaceDataset, indices: [Int]?
+    ) throws(TrainingError) -> (members: [EvaluationReport], ensemble: EvaluationReport) {
+        var members: [[Float]] = []
+        var samples: [Int] = []
+        for path in reference.checkpointPaths {
+            let predictor = try Predictor.load(.checkpoint(path: path))
+            samples = try checkedSamples(indices, of: dataset, classNames: predictor.classNames)
+            members += probabilities(predictor, dataset: dataset, samples: samples)
+        }
+        return reports(members: members, of: samples, in: dataset)
+    }
+
+    /// `indices` (all samples when nil), after checking they and the model's classes fit `dataset`.
+    private static func checkedSamples(
+        _ indices: [Int]?, of dataset: FaceDataset, classNames: [String]
+    ) throws(TrainingError) -> [Int] {
+        guard classNames == dataset.classNames else {
+            throw .invalidInput(
+                "the model's classes \(classNames) differ from the dataset's \(dataset.classNames)"
+            )
         }
         let samples = indices ?? Array(0 ..< dataset.count)
         if let bad = samples.first(where: { !(0 ..< dataset.count).contains($0) }) {
             throw .invalidInput("sample \(bad) is outside the dataset's \(dataset.count) samples")
         }
+        return samples
+    }
+
+    /// Each of the predictor's members' probabilities for `samples`, read from the dataset in place.
+    private static func probabilities(
+        _ predictor: Predictor, dataset: FaceDataset, samples: [Int]
+    ) -> [[Float]] {
         let size = FaceDataset.imageByteCount
-        let members = dataset.pixels.withUnsafeBufferPointer { pixels in
+        return dataset.pixels.withUnsafeBufferPointer { pixels in
             predictor.memberProbabilities(count: samples.count) { position, body in
-                body(UnsafeBufferPointer(rebasing: pixels[samples[position] * size ..< (samples[position] + 1) * size]))
+                let start = samples[position] * size
+                body(UnsafeBufferPointer(rebasing: pixels[start ..< start + size]))
             }
         }
+    }
+
+    /// The members' reports and their mean's.
+    private static func reports(
+        members: [[Float]], of samples: [Int], in dataset: FaceDataset
+    ) -> (members: [EvaluationReport], ensemble: EvaluationReport) {
         let labels = samples.map { Int(dataset.labels[$0]) }
-        let reports = members.map { report(probabilities: $0, labels: labels, classNames: dataset.classNames) }
+        let classNames = dataset.classNames
+        let reports = members.map { report(probabilities: $0, labels: labels, classNames: classNames) }
         guard members.count > 1 else { return (reports, reports[0]) }
-        let ensemble = report(probabilities: Predictor.mean(members), labels: labels, classNames: dataset.classNames)
+        let ensemble = report(probabilities: Predictor.mean(members), labels: labels, classNames: classNames)
         return (reports, ensemble)
     }
 
@@ -68,6 +118,7 @@ public enum Evaluator {
                 lossSum -= log(Double(max(row[label], 1e-7)))
             }
         }
-        return EvaluationReport(confusionMatrix: matrix, loss: labels.isEmpty ? nil : lossSum / Double(labels.count))
+        let loss = labels.isEmpty ? nil : lossSum / Double(labels.count)
+        return EvaluationReport(confusionMatrix: matrix, loss: loss)
     }
 }

@@ -12,12 +12,15 @@ public enum ModelReference: Sendable, Equatable, CustomStringConvertible {
     /// - a run folder (`fold-*/best.safetensors`) is the ensemble of its folds' best models;
     /// - a fold folder (`best.safetensors`) is that best model;
     /// - any other folder is the ensemble of the `.safetensors` files directly inside it.
-    public static func resolve(_ path: String?, defaultModelPath: String) throws(TrainingError) -> ModelReference {
+    public static func resolve(
+        _ path: String?, defaultModelPath: String
+    ) throws(TrainingError) -> ModelReference {
         let target = path ?? defaultModelPath
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
             let reason = path == nil
-                ? "no model was given and the default model is missing; train one with `fer train` or pass --model"
+                ? "no model was given and the default model is missing; train one with `fer train` "
+                    + "or pass --model"
                 : "nothing exists there"
             throw .modelNotFound(path: target, reason: reason)
         }
@@ -26,7 +29,8 @@ public enum ModelReference: Sendable, Equatable, CustomStringConvertible {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).sorted()
         let foldBests = entries.compactMap { name -> (Int, String)? in
             guard let number = RunFolder.foldNumber(directoryName: name) else { return nil }
-            let best = folder.appendingPathComponent(name).appendingPathComponent(RunFolder.bestCheckpointName).path
+            let best = folder.appendingPathComponent(name)
+                .appendingPathComponent(RunFolder.bestCheckpointName).path
             return FileManager.default.fileExists(atPath: best) ? (number, best) : nil
         }
         if !foldBests.isEmpty {

@@ -12,8 +12,9 @@ public final class Predictor {
     public let classNames: [String]
     /// Model input = pixel byte × `inputScale` (1/255: the [0, 1] inputs of training).
     public let inputScale: Float
-    /// Faces per forward pass when many are predicted at once.
-    public var batchSize = 256
+    /// Faces per forward pass when many are predicted at once (each model keeps buffers for a
+    /// batch of this size).
+    public var batchSize = 64
     private let input = Tensor(shape: [0])
 
     /// A predictor over `models`, which must share class names and take 48×48×1 faces.
@@ -22,15 +23,20 @@ public final class Predictor {
         let faceShape = [FaceDataset.imageSide, FaceDataset.imageSide, 1]
         for model in models {
             guard model.spec.inputShape == faceShape else {
-                throw .invalidInput("model '\(model.spec.name)' takes \(model.spec.inputShape), not 48×48 gray faces")
+                throw .invalidInput(
+                    "model '\(model.spec.name)' takes \(model.spec.inputShape), not 48×48 gray faces"
+                )
             }
             guard model.spec.classNames == first.spec.classNames else {
-                throw .invalidInput("the models of an ensemble must share classes; got \(first.spec.classNames) "
-                    + "and \(model.spec.classNames)")
+                throw .invalidInput("the models of an ensemble must share classes; got "
+                    + "\(first.spec.classNames) and \(model.spec.classNames)")
             }
         }
         self.models = models
         classNames = first.spec.classNames
+        // The engine shards batches itself; multi-threaded BLAS calls inside the shards would
+        // oversubscribe the cores.
+        BLAS.threadCount = 1
         self.inputScale = inputScale
     }
 
@@ -48,7 +54,9 @@ public final class Predictor {
             }
         }
         guard scales.count <= 1 else {
-            throw .invalidInput("the checkpoints of \(reference) expect different input scales \(scales.sorted())")
+            throw .invalidInput(
+                "the checkpoints of \(reference) expect different input scales \(scales.sorted())"
+            )
         }
         return try Predictor(models: models, inputScale: scales.first ?? 1 / 255)
     }
@@ -62,7 +70,9 @@ public final class Predictor {
     public func probabilities(for faces: [[UInt8]]) throws(TrainingError) -> [[Float]] {
         let size = FaceDataset.imageByteCount
         if let bad = faces.firstIndex(where: { $0.count != size }) {
-            throw .invalidInput("face \(bad + 1) has \(faces[bad].count) bytes; a 48×48 gray face has \(size)")
+            throw .invalidInput(
+                "face \(bad + 1) has \(faces[bad].count) bytes; a 48×48 gray face has \(size)"
+            )
         }
         let flat = ensembleProbabilities(count: faces.count) { index, destination in
             faces[index].withUnsafeBufferPointer { destination(UnsafeBufferPointer(rebasing: $0[...])) }
@@ -76,12 +86,15 @@ public final class Predictor {
         let probabilities = try probabilities(for: face)
         let best = probabilities.withUnsafeBufferPointer { argmax($0.baseAddress!, count: $0.count) }
         return Prediction(
-            classIndex: best, label: classNames[best], confidence: probabilities[best], probabilities: probabilities
+            classIndex: best, label: classNames[best], confidence: probabilities[best],
+            probabilities: probabilities
         )
     }
 
     /// Mean of the members' probabilities, flat `[count × classes]`.
-    func ensembleProbabilities(count: Int, face: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> [Float] {
+    func ensembleProbabilities(
+        count: Int, face: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
+    ) -> [Float] {
         Self.mean(memberProbabilities(count: count, face: face))
     }
 
@@ -117,7 +130,8 @@ public final class Predictor {
             }
             for (member, model) in models.enumerated() {
                 let probabilities = model.predict(input)
-                results[member].append(contentsOf: UnsafeBufferPointer(start: probabilities.pointer, count: batch * classes))
+                let rows = UnsafeBufferPointer(start: probabilities.pointer, count: batch * classes)
+                results[member].append(contentsOf: rows)
             }
             start += batch
         }

@@ -7,128 +7,183 @@ struct LineSeries {
     var color: BGRColor
     var points: [(x: Double, y: Double)]
     var dashed = false
+    /// Rings this series' point at the chart's marker (the validation value of the best epoch).
+    var ringsMarker = false
+
+    /// The points that can be drawn (NaN and infinite values are left out).
+    var finitePoints: [(x: Double, y: Double)] { points.filter { $0.x.isFinite && $0.y.isFinite } }
 }
 
-/// A line chart with a title, gridded axes with "nice" ticks, a legend and an optional
-/// vertical marker (the best epoch), drawn into a region of a canvas.
+/// A vertical dashed line across a chart at `x`, labelled at the top (the best epoch).
+struct ChartMarker {
+    var x: Double
+    var label: String
+}
+
+/// A line chart drawn with OpenCV: a title, gridded axes with "nice" ticks, antialiased series
+/// with dots, a legend placed where it hides the least data, and an optional marker.
 struct LineChart {
     var title: String
     var xLabel: String
     var series: [LineSeries]
-    /// A dashed vertical line at `x`, labelled.
-    var marker: (x: Double, label: String)?
+    var marker: ChartMarker?
 
-    static let axisColor = BGRColor(red: 40, green: 40, blue: 40)
-    static let gridColor = BGRColor(red: 225, green: 225, blue: 225)
-    static let textColor = BGRColor(red: 30, green: 30, blue: 30)
-    static let markerColor = BGRColor(red: 44, green: 160, blue: 44)
+    /// Pixels between the frame's edges and the plot area, besides the tick labels on the left;
+    /// the top leaves room for the title and the marker's label.
+    static let padding = (top: 64, right: 28, bottom: 64, left: 22)
+    static let dotRadius = 3
 
-    /// Draws the chart into the rectangle (x, y, width, height) of `canvas`.
-    func draw(into canvas: inout Canvas, x: Int, y: Int, width: Int, height: Int) {
-        let left = x + 70, right = x + width - 15, top = y + 40, bottom = y + height - 45
-        guard right > left + 10, bottom > top + 10 else { return }
-        canvas.drawText(title, centerX: (left + right) / 2, y: y + 10, Self.textColor, scale: 2)
-        canvas.drawText(xLabel, centerX: (left + right) / 2, y: bottom + 28, Self.textColor, scale: 1)
+    /// Where the plot area lies in `frame` and how values map onto it.
+    func layout(in frame: PixelRect) -> ChartLayout {
+        let points = series.flatMap(\.finitePoints)
+        let xAxis = AxisScale(values: points.map(\.x), padding: 0.03, ticks: 10, minimumStep: 1)
+        let yAxis = AxisScale(values: points.map(\.y), padding: 0.06, ticks: 6)
+        let labelWidth = yAxis.ticks.map { PlotStyle.tick.measure(yLabel($0, yAxis)).width }.max() ?? 0
+        let left = frame.x + Self.padding.left + labelWidth + 10
+        let top = frame.y + Self.padding.top
+        let area = PixelRect(
+            x: left, y: top, width: max(1, frame.x + frame.width - Self.padding.right - left),
+            height: max(1, frame.y + frame.height - Self.padding.bottom - top)
+        )
+        return ChartLayout(plotArea: area, xAxis: xAxis, yAxis: yAxis)
+    }
 
-        let points = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
-        let xRange = Self.range(points.map(\.x), padding: 0.03)
-        let yRange = Self.range(points.map(\.y), padding: 0.05)
-        func pixelX(_ value: Double) -> Double {
-            Double(left) + (value - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * Double(right - left)
-        }
-        func pixelY(_ value: Double) -> Double {
-            Double(bottom) - (value - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * Double(bottom - top)
-        }
-
-        let yStep = Self.niceStep(yRange.upperBound - yRange.lowerBound, ticks: 5)
-        let decimals = max(0, Int((-log10(yStep)).rounded(.up)))
-        for tick in Self.ticks(yRange, step: yStep) {
-            let row = pixelY(tick)
-            canvas.drawLine(from: (Double(left), row), to: (Double(right), row), Self.gridColor)
-            let label = Formatting.fixed(tick, decimals)
-            canvas.drawText(label, x: left - 8 - BitmapFont.width(of: label, scale: 1), y: Int(row) - 3, Self.textColor)
-        }
-        let xStep = max(1, Self.niceStep(xRange.upperBound - xRange.lowerBound, ticks: 8))
-        for tick in Self.ticks(xRange, step: xStep) {
-            let column = pixelX(tick)
-            canvas.drawLine(from: (column, Double(top)), to: (column, Double(bottom)), Self.gridColor)
-            canvas.drawText(Formatting.fixed(tick, 0), centerX: Int(column), y: bottom + 8, Self.textColor)
-        }
-        canvas.drawLine(from: (Double(left), Double(top)), to: (Double(left), Double(bottom)), Self.axisColor)
-        canvas.drawLine(from: (Double(left), Double(bottom)), to: (Double(right), Double(bottom)), Self.axisColor)
-
-        if let marker, xRange.contains(marker.x) {
-            let column = pixelX(marker.x)
-            canvas.drawLine(
-                from: (column, Double(top)), to: (column, Double(bottom)), Self.markerColor, dash: (on: 6, off: 4)
+    /// Draws the chart into `frame` of `image`.
+    func draw(into image: inout ColorImage, frame: PixelRect) {
+        let layout = layout(in: frame)
+        let area = layout.plotArea
+        let (left, right) = (area.x, area.x + area.width)
+        let (top, bottom) = (area.y, area.y + area.height)
+        image.drawLabel(
+            title, x: Int(area.centerX), y: frame.y + 18, style: PlotStyle.title, anchor: .center, top: true
+        )
+        for tick in layout.yAxis.ticks {
+            let row = Int(layout.pixelY(tick).rounded())
+            image.drawLine(
+                from: PixelPoint(x: left, y: row), to: PixelPoint(x: right, y: row), color: PlotStyle.grid,
+                antialiased: false
             )
-            canvas.drawText(marker.label, x: Int(column) + 4, y: top + 4, Self.markerColor)
-        }
-
-        for line in series {
-            let visible = line.points.filter { $0.x.isFinite && $0.y.isFinite }
-            let dash: (on: Double, off: Double)? = line.dashed ? (on: 8, off: 5) : nil
-            for (from, to) in zip(visible, visible.dropFirst()) {
-                canvas.drawLine(
-                    from: (pixelX(from.x), pixelY(from.y)), to: (pixelX(to.x), pixelY(to.y)), line.color,
-                    thickness: 2, dash: dash
-                )
-            }
-            for point in visible {
-                canvas.fillRectangle(x: Int(pixelX(point.x)) - 2, y: Int(pixelY(point.y)) - 2, width: 5, height: 5, line.color)
-            }
-        }
-        let legendWidth = (series.map { BitmapFont.width(of: $0.name, scale: 1) }.max() ?? 0) + 40
-        let legendHeight = series.count * 14 + 8
-        let legendLeft = right - legendWidth - 6
-        // Top-right corner, unless more of the data lies there than in the bottom-right one.
-        let pixels = points.map { (x: pixelX($0.x), y: pixelY($0.y)) }
-        func pointsInLegend(top legendTop: Int) -> Int {
-            pixels.filter {
-                $0.x >= Double(legendLeft) && $0.y >= Double(legendTop) && $0.y <= Double(legendTop + legendHeight)
-            }.count
-        }
-        let upper = top + 6, lower = bottom - legendHeight - 6
-        let legendTop = pointsInLegend(top: lower) < pointsInLegend(top: upper) ? lower : upper
-        drawLegend(into: &canvas, x: legendLeft, y: legendTop, width: legendWidth, height: legendHeight)
-    }
-
-    private func drawLegend(into canvas: inout Canvas, x left: Int, y top: Int, width: Int, height: Int) {
-        canvas.fillRectangle(x: left, y: top, width: width, height: height, .white)
-        canvas.strokeRectangle(x: left, y: top, width: width, height: height, Self.gridColor)
-        for (index, line) in series.enumerated() {
-            let row = Double(top + 10 + index * 14)
-            canvas.drawLine(
-                from: (Double(left + 6), row), to: (Double(left + 28), row), line.color, thickness: 2,
-                dash: line.dashed ? (on: 5, off: 3) : nil
+            image.drawLabel(
+                yLabel(tick, layout.yAxis), x: left - 10, y: row, style: PlotStyle.tick, anchor: .trailing
             )
-            canvas.drawText(line.name, x: left + 34, y: Int(row) - 3, Self.textColor)
+        }
+        for tick in layout.xAxis.ticks {
+            let column = Int(layout.pixelX(tick).rounded())
+            image.drawLine(
+                from: PixelPoint(x: column, y: top), to: PixelPoint(x: column, y: bottom),
+                color: PlotStyle.grid, antialiased: false
+            )
+            image.drawLine(
+                from: PixelPoint(x: column, y: bottom), to: PixelPoint(x: column, y: bottom + 5),
+                color: PlotStyle.axis, antialiased: false
+            )
+            image.drawLabel(
+                Formatting.fixed(tick, layout.xAxis.decimals), x: column, y: bottom + 12,
+                style: PlotStyle.tick, anchor: .center, top: true
+            )
+        }
+        image.drawRectangle(
+            PixelRect(x: left, y: top, width: area.width + 1, height: area.height + 1), color: PlotStyle.axis,
+            thickness: 1
+        )
+        image.drawLabel(
+            xLabel, x: Int(area.centerX), y: bottom + 38, style: PlotStyle.label, anchor: .center, top: true
+        )
+        if series.allSatisfy(\.finitePoints.isEmpty) {
+            image.drawLabel(
+                "no data yet", x: Int(area.centerX), y: Int(area.centerY),
+                style: PlotStyle.label.colored(PlotStyle.mutedText), anchor: .center
+            )
+        }
+        if let marker, layout.xAxis.range.contains(marker.x) { drawMarker(marker, into: &image, layout) }
+        for line in series { drawSeries(line, into: &image, layout) }
+        ChartLegend(entries: series, showsDots: showsDots(layout))
+            .draw(into: &image, avoiding: samples(layout), in: area)
+    }
+
+    private func yLabel(_ tick: Double, _ axis: AxisScale) -> String {
+        Formatting.fixed(tick, axis.decimals)
+    }
+
+    private func drawMarker(_ marker: ChartMarker, into image: inout ColorImage, _ layout: ChartLayout) {
+        let area = layout.plotArea
+        let column = layout.pixelX(marker.x)
+        image.drawDashedPolyline(
+            [(column, Double(area.y)), (column, Double(area.y + area.height))], color: PlotStyle.bestEpoch,
+            thickness: 1, on: 6, off: 4, antialiased: false
+        )
+        // Above the plot area, clear of data and legend; centred on the line, kept over the area.
+        let style = PlotStyle.tick.colored(PlotStyle.bestEpoch)
+        let halfWidth = style.measure(marker.label).width / 2
+        let center = min(max(Int(column.rounded()), area.x + halfWidth), area.x + area.width - halfWidth)
+        image.drawLabel(marker.label, x: center, y: area.y - 8, style: style, anchor: .center)
+        for line in series where line.ringsMarker {
+            guard let point = line.finitePoints.first(where: { $0.x == marker.x }) else { continue }
+            let center = layout.pixel(point)
+            image.drawCircle(
+                center: PixelPoint(x: Int(center.x.rounded()), y: Int(center.y.rounded())), radius: 7,
+                color: PlotStyle.bestEpoch, thickness: 2
+            )
         }
     }
 
-    /// The span of `values`, widened by `padding` of it on each side (±0.5 when flat or empty).
-    static func range(_ values: [Double], padding: Double) -> ClosedRange<Double> {
-        guard let low = values.min(), let high = values.max() else { return 0 ... 1 }
-        guard high > low else { return (low - 0.5) ... (high + 0.5) }
-        let margin = (high - low) * padding
-        return (low - margin) ... (high + margin)
+    private func drawSeries(_ line: LineSeries, into image: inout ColorImage, _ layout: ChartLayout) {
+        let pixels = line.finitePoints.map(layout.pixel)
+        if line.dashed {
+            image.drawDashedPolyline(pixels, color: line.color, thickness: 2, on: 9, off: 5)
+        } else {
+            image.drawPolyline(pixels.map(Self.rounded), color: line.color, thickness: 2)
+        }
+        guard showsDots(layout) else { return }
+        for pixel in pixels {
+            image.drawCircle(
+                center: Self.rounded(pixel), radius: Self.dotRadius, color: line.color, filled: true
+            )
+        }
     }
 
-    /// A step of 1, 2 or 5 × 10^k that cuts `span` into about `ticks` parts.
-    static func niceStep(_ span: Double, ticks: Int) -> Double {
-        guard span > 0, span.isFinite else { return 1 }
-        let rough = span / Double(max(ticks, 1))
-        let magnitude = pow(10, (log10(rough)).rounded(.down))
-        let fraction = rough / magnitude
-        let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
-        return nice * magnitude
+    /// Whether series get a dot per point: only while dots stay apart (one per epoch up to a
+    /// few dozen epochs); a long run reads better as plain lines.
+    func showsDots(_ layout: ChartLayout) -> Bool {
+        let values = Set(series.flatMap(\.finitePoints).map(\.x)).sorted()
+        let spacing = zip(values, values.dropFirst()).map { layout.pixelX($1) - layout.pixelX($0) }.min()
+        return (spacing ?? .infinity) >= 4 * Double(Self.dotRadius)
     }
 
-    /// Multiples of `step` inside `range`.
-    static func ticks(_ range: ClosedRange<Double>, step: Double) -> [Double] {
-        let first = (range.lowerBound / step).rounded(.up), last = (range.upperBound / step).rounded(.down)
-        guard first <= last, last - first < 1000 else { return [] }
-        // `+ 0` turns -0.0 (from rounding a small negative bound) into 0, so no "-0.0" label.
-        return stride(from: first, through: last, by: 1).map { $0 * step + 0 }
+    /// Points along every series, a few pixels apart, for placing the legend.
+    private func samples(_ layout: ChartLayout) -> [(x: Double, y: Double)] {
+        series.flatMap { line -> [(x: Double, y: Double)] in
+            let pixels = line.finitePoints.map(layout.pixel)
+            return zip(pixels, pixels.dropFirst()).flatMap { start, end in
+                let steps = max(1, Int(hypot(end.x - start.x, end.y - start.y) / 4))
+                return (0 ..< steps).map { step in
+                    let along = Double(step) / Double(steps)
+                    return (start.x + (end.x - start.x) * along, start.y + (end.y - start.y) * along)
+                }
+            } + pixels.suffix(1)
+        }
+    }
+
+    private static func rounded(_ pixel: (x: Double, y: Double)) -> PixelPoint {
+        PixelPoint(x: Int(pixel.x.rounded()), y: Int(pixel.y.rounded()))
+    }
+}
+
+/// A chart's plot area and the mapping from values to pixels in it.
+struct ChartLayout {
+    let plotArea: PixelRect
+    let xAxis: AxisScale
+    let yAxis: AxisScale
+
+    func pixelX(_ value: Double) -> Double {
+        Double(plotArea.x) + xAxis.fraction(value) * Double(plotArea.width)
+    }
+
+    func pixelY(_ value: Double) -> Double {
+        Double(plotArea.y + plotArea.height) - yAxis.fraction(value) * Double(plotArea.height)
+    }
+
+    func pixel(_ point: (x: Double, y: Double)) -> (x: Double, y: Double) {
+        (pixelX(point.x), pixelY(point.y))
     }
 }

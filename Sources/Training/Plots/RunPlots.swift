@@ -1,46 +1,74 @@
+import Engine
 import Foundation
 import Vision
 
-/// The PNG plots of a run folder.
+/// The PNG plots of a run folder, drawn with OpenCV and written atomically.
 enum RunPlots {
-    static let trainingColor = BGRColor(red: 31, green: 119, blue: 180)
-    static let validationColor = BGRColor(red: 255, green: 127, blue: 14)
+    /// Size of each of the two charts in a fold's `curves.png` (loss left, accuracy right).
+    static let chartSize = PixelSize(width: 800, height: 500)
 
     /// Loss (left) and accuracy (right) per epoch of one fold, training and validation, with
     /// the best epoch (by validation accuracy) marked.
     static func writeCurves(_ history: [EpochMetrics], fold: Int, to file: URL) throws {
-        let rows = history.filter { $0.fold == fold }.sorted { $0.epoch < $1.epoch }
-        let best = rows.reduce(nil as EpochMetrics?) { best, next in
-            best.map { next.validationAccuracy > $0.validationAccuracy ? next : $0 } ?? next
-        }
-        let marker = best.map { (x: Double($0.epoch), label: "BEST \($0.epoch)") }
-        func series(_ name: String, _ color: BGRColor, dashed: Bool, _ value: (EpochMetrics) -> Double) -> LineSeries {
-            LineSeries(name: name, color: color, points: rows.map { (Double($0.epoch), value($0)) }, dashed: dashed)
-        }
-        let loss = LineChart(
-            title: "FOLD \(fold) LOSS", xLabel: "EPOCH",
-            series: [
-                series("TRAINING", trainingColor, dashed: true, \.loss),
-                series("VALIDATION", validationColor, dashed: false, \.validationLoss),
-            ],
-            marker: marker
-        )
-        let accuracy = LineChart(
-            title: "FOLD \(fold) ACCURACY", xLabel: "EPOCH",
-            series: [
-                series("TRAINING", trainingColor, dashed: true, \.accuracy),
-                series("VALIDATION", validationColor, dashed: false, \.validationAccuracy),
-            ],
-            marker: marker
-        )
-        var canvas = Canvas(width: 1200, height: 450)
-        loss.draw(into: &canvas, x: 0, y: 0, width: 600, height: 450)
-        accuracy.draw(into: &canvas, x: 600, y: 0, width: 600, height: 450)
-        try canvas.writePNG(to: file)
+        try write(curves(history, fold: fold), to: file)
     }
 
     /// The confusion matrix heat map.
     static func writeConfusion(_ matrix: ConfusionMatrix, title: String, to file: URL) throws {
-        try ConfusionHeatMap(matrix: matrix, title: title).render().writePNG(to: file)
+        try write(ConfusionHeatMap(matrix: matrix, title: title).render(), to: file)
+    }
+
+    /// The image `writeCurves` writes.
+    static func curves(_ history: [EpochMetrics], fold: Int) -> ColorImage {
+        let charts = curveCharts(history, fold: fold)
+        var image = ColorImage(
+            width: chartSize.width * charts.count, height: chartSize.height, filledWith: PlotStyle.background
+        )
+        for (index, chart) in charts.enumerated() {
+            chart.draw(into: &image, frame: chartFrame(index))
+        }
+        return image
+    }
+
+    /// The loss and accuracy charts of one fold.
+    static func curveCharts(_ history: [EpochMetrics], fold: Int) -> [LineChart] {
+        let rows = history.filter { $0.fold == fold }.sorted { $0.epoch < $1.epoch }
+        let marker = EpochMetrics.best(of: rows).map {
+            ChartMarker(x: Double($0.epoch), label: "best epoch \($0.epoch)")
+        }
+        func chart(
+            _ quantity: String, training: KeyPath<EpochMetrics, Double>,
+            validation: KeyPath<EpochMetrics, Double>
+        ) -> LineChart {
+            func points(_ value: KeyPath<EpochMetrics, Double>) -> [(x: Double, y: Double)] {
+                rows.map { (x: Double($0.epoch), y: $0[keyPath: value]) }
+            }
+            return LineChart(
+                title: "Fold \(fold) \(quantity)", xLabel: "epoch",
+                series: [
+                    LineSeries(
+                        name: "training", color: PlotStyle.training, points: points(training), dashed: true
+                    ),
+                    LineSeries(
+                        name: "validation", color: PlotStyle.validation, points: points(validation),
+                        ringsMarker: true
+                    ),
+                ],
+                marker: marker
+            )
+        }
+        return [
+            chart("loss", training: \.loss, validation: \.validationLoss),
+            chart("accuracy", training: \.accuracy, validation: \.validationAccuracy),
+        ]
+    }
+
+    /// Where chart `index` lies in the curves image.
+    static func chartFrame(_ index: Int) -> PixelRect {
+        PixelRect(x: index * chartSize.width, y: 0, width: chartSize.width, height: chartSize.height)
+    }
+
+    private static func write(_ image: ColorImage, to file: URL) throws {
+        try AtomicFile.write(Data(try image.encoded(format: .png)), to: file)
     }
 }

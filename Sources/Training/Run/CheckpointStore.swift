@@ -23,21 +23,25 @@ struct CheckpointStore {
 
     /// Writes `epoch-<e>.safetensors` and, for a new best, `best.safetensors` (same bytes);
     /// then prunes the fold's epoch files to the newest `keepLastCheckpoints` plus the best.
-    func saveEpoch(model: Model, metrics: EpochMetrics, bestEpoch: Int) throws(TrainingError) -> [CheckpointSaved] {
-        let checkpoint = Checkpoint(model: model, metadata: metadata(for: model, metrics: metrics.checkpointMetrics))
+    func saveEpoch(
+        model: Model, metrics: EpochMetrics, bestEpoch: Int
+    ) throws(TrainingError) -> [CheckpointSaved] {
+        let (fold, epoch) = (metrics.fold, metrics.epoch)
+        let epochFile = folder.epochCheckpoint(fold: fold, epoch: epoch)
+        let metadata = metadata(for: model, metrics: metrics.checkpointMetrics)
+        let checkpoint = Checkpoint(model: model, metadata: metadata)
         let data: Data
         do {
             data = try checkpoint.encoded()
         } catch {
-            throw .io(path: folder.epochCheckpoint(fold: metrics.fold, epoch: metrics.epoch).path, reason: "\(error)")
+            throw .io(path: epochFile.path, reason: "\(error)")
         }
-        let epochFile = folder.epochCheckpoint(fold: metrics.fold, epoch: metrics.epoch)
         try folder.write(data, to: epochFile)
-        var saved = [CheckpointSaved(fold: metrics.fold, epoch: metrics.epoch, path: epochFile.path, kind: .epoch)]
-        if bestEpoch == metrics.epoch {
-            let bestFile = folder.bestCheckpoint(fold: metrics.fold)
+        var saved = [CheckpointSaved(fold: fold, epoch: epoch, path: epochFile.path, kind: .epoch)]
+        if bestEpoch == epoch {
+            let bestFile = folder.bestCheckpoint(fold: fold)
             try folder.write(data, to: bestFile)
-            saved.append(CheckpointSaved(fold: metrics.fold, epoch: metrics.epoch, path: bestFile.path, kind: .best))
+            saved.append(CheckpointSaved(fold: fold, epoch: epoch, path: bestFile.path, kind: .best))
         }
         prune(fold: metrics.fold, latestEpoch: metrics.epoch, bestEpoch: bestEpoch)
         return saved
@@ -46,9 +50,9 @@ struct CheckpointStore {
     /// Removes epoch files older than the newest `keepLastCheckpoints`, except the best epoch's.
     func prune(fold: Int, latestEpoch: Int, bestEpoch: Int) {
         let oldestKept = latestEpoch - config.keepLastCheckpoints + 1
-        for (epoch, file) in folder.epochCheckpoints(fold: fold) where epoch < oldestKept && epoch != bestEpoch {
-            try? FileManager.default.removeItem(at: file)
-        }
+        let stale = folder.epochCheckpoints(fold: fold)
+            .filter { $0.epoch < oldestKept && $0.epoch != bestEpoch }
+        for file in stale { try? FileManager.default.removeItem(at: file.url) }
     }
 
     /// Writes `resume.safetensors`: model, optimizer state, dropout generators and `state`.
@@ -77,17 +81,22 @@ struct CheckpointStore {
             throw .checkpoint(error)
         }
         guard let stored = checkpoint.metadata.resume, checkpoint.metadata.optimizer != nil else {
-            throw .cannotResume(path: folder.url.path, reason: "\(file.lastPathComponent) holds no training position")
+            throw .cannotResume(
+                path: folder.url.path, reason: "\(file.lastPathComponent) holds no training position"
+            )
         }
         let state: ResumeState
         do {
             state = try stored.decode(as: ResumeState.self)
         } catch {
-            throw .cannotResume(path: folder.url.path, reason: "its training position cannot be read (\(error))")
+            throw .cannotResume(
+                path: folder.url.path, reason: "its training position cannot be read (\(error))"
+            )
         }
         guard state.version <= ResumeState.currentVersion else {
             throw .cannotResume(
-                path: folder.url.path, reason: "it was saved by a newer fer (resume format \(state.version)); upgrade fer"
+                path: folder.url.path,
+                reason: "it was saved by a newer fer (resume format \(state.version)); upgrade fer"
             )
         }
         return (checkpoint, state)

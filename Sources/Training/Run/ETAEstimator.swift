@@ -18,7 +18,9 @@ struct ETAEstimator {
     /// Seconds to train `trainingImages` and validate `validationImages`; nil before any
     /// measurement. Until a validation pass was timed, inference is taken to cost a third of
     /// a training step (forward only, no backward or update).
-    func seconds(trainingImages remainingTraining: Int, validationImages remainingValidation: Int) -> Double? {
+    func seconds(
+        trainingImages remainingTraining: Int, validationImages remainingValidation: Int
+    ) -> Double? {
         guard trainingImages > 0 else { return nil }
         let perTrainingImage = trainingSeconds / Double(trainingImages)
         let perValidationImage = validationImages > 0

@@ -19,7 +19,7 @@ final class FoldTrainer {
     private let validationLoss: SoftmaxCrossEntropy
     private var scheduler: LearningRateScheduler
     private let batchCount: Int
-    private let augmentationSeed: UInt64
+    private let batches: BatchAssembler
     /// This fold's finished epochs.
     private var history: [EpochMetrics] = []
     /// The best epoch's validation report.
@@ -28,8 +28,6 @@ final class FoldTrainer {
     private var startEpoch = 0
     private var startBatch = 0
     private var startSums: PartialEpoch?
-    private let input = Tensor(shape: [0])
-    private var labels: [Int] = []
     private var lastProgress: ContinuousClock.Instant?
 
     private var plan: TrainingPlan { session.plan }
@@ -46,11 +44,14 @@ final class FoldTrainer {
             throw .model(error)
         }
         optimizer = config.optimizer.makeOptimizer()
-        trainingLoss = SoftmaxCrossEntropy(labelSmoothing: config.labelSmoothing, classWeights: plan.classWeights(fold: fold))
+        trainingLoss = SoftmaxCrossEntropy(
+            labelSmoothing: config.labelSmoothing, classWeights: plan.classWeights(fold: fold)
+        )
         validationLoss = SoftmaxCrossEntropy(labelSmoothing: config.labelSmoothing)
         scheduler = LearningRateScheduler(schedule: config.schedule, baseRate: config.optimizer.learningRate)
         batchCount = plan.batchCount(fold: fold)
-        augmentationSeed = plan.augmentationSeed(fold: fold.number)
+        let seed = plan.augmentationSeed(fold: fold.number)
+        batches = BatchAssembler(dataset: plan.dataset, augmentation: config.augmentation, seed: seed)
         if let resume { try restore(resume) }
     }
 
@@ -74,17 +75,13 @@ final class FoldTrainer {
         guard history.count == startEpoch, (0 ..< max(batchCount, 1)).contains(startBatch),
               history.isEmpty || bestValidation != nil
         else {
-            throw .cannotResume(path: session.folder.url.path, reason: "its saved position (\(state.position)) does not "
-                + "match its history of \(history.count) epochs")
+            throw .cannotResume(path: session.folder.url.path, reason: "its saved position"
+                + " (\(state.position)) does not match its history of \(history.count) epochs")
         }
     }
 
-    /// The best epoch so far (highest validation accuracy; the earliest on ties).
-    private var best: EpochMetrics? {
-        history.reduce(nil) { best, next in
-            best.map { next.validationAccuracy > $0.validationAccuracy ? next : $0 } ?? next
-        }
-    }
+    /// The best epoch so far.
+    private var best: EpochMetrics? { EpochMetrics.best(of: history) }
 
     /// True when validation accuracy has not improved for `earlyStoppingPatience` epochs.
     private var shouldStopEarly: Bool {
@@ -94,9 +91,10 @@ final class FoldTrainer {
 
     func run() throws(TrainingError) -> Outcome {
         session.emit(.foldStarted(FoldStarted(
-            fold: fold.number, foldIndex: foldIndex, foldsInRun: plan.folds.folds.count, foldCount: config.foldCount,
-            trainCount: fold.trainIndices.count, validationCount: fold.validationIndices.count, epochs: config.epochs,
-            batchesPerEpoch: batchCount, startEpoch: startEpoch + 1
+            fold: fold.number, foldIndex: foldIndex, foldsInRun: plan.folds.folds.count,
+            foldCount: config.foldCount, trainCount: fold.trainIndices.count,
+            validationCount: fold.validationIndices.count, epochs: config.epochs, batchesPerEpoch: batchCount,
+            startEpoch: startEpoch + 1
         )))
         var stoppedEarly = false
         for epoch in startEpoch ..< max(config.epochs, startEpoch) {
@@ -107,12 +105,13 @@ final class FoldTrainer {
             if let cancelled = try trainEpoch(epoch) { return .cancelled(cancelled) }
         }
         guard let best, let bestValidation else {
-            throw .cannotResume(path: session.folder.url.path, reason: "fold \(fold.number) has no finished epoch")
-        }
-        session.writePlot(session.folder.confusionPlot(fold: fold.number)) { file throws in
-            try RunPlots.writeConfusion(
-                bestValidation.confusionMatrix, title: "FOLD \(fold.number) VALIDATION, EPOCH \(best.epoch)", to: file
+            throw .cannotResume(
+                path: session.folder.url.path, reason: "fold \(fold.number) has no finished epoch"
             )
+        }
+        let title = "FOLD \(fold.number) VALIDATION, EPOCH \(best.epoch)"
+        session.writePlot(session.folder.confusionPlot(fold: fold.number)) { file throws in
+            try RunPlots.writeConfusion(bestValidation.confusionMatrix, title: title, to: file)
         }
         return .finished(FoldResult(
             fold: fold.number, epochsRun: history.count, stoppedEarly: stoppedEarly, best: best,
@@ -148,15 +147,20 @@ final class FoldTrainer {
             }
             if stop {
                 sums.seconds = activeSeconds
-                return try cancel(at: TrainingPosition(fold: fold.number, epoch: epoch + 1, batch: batch), sums: sums)
+                let position = TrainingPosition(fold: fold.number, epoch: epoch + 1, batch: batch)
+                return try cancel(at: position, sums: sums)
             }
             try trainBatch(batch, epoch: epoch, order: order, sums: &sums)
             reportProgress(epoch: epoch, batch: batch + 1, sums: sums)
         }
 
         let validationStart = session.now
-        let validation = validate()
-        session.eta.recordValidation(images: fold.validationIndices.count, seconds: session.seconds(since: validationStart))
+        let validation = Validation.evaluate(
+            model, indices: fold.validationIndices, batchSize: config.evaluationBatchSize ?? config.batchSize,
+            batches: batches, loss: validationLoss
+        )
+        let validationSeconds = session.seconds(since: validationStart)
+        session.eta.recordValidation(images: fold.validationIndices.count, seconds: validationSeconds)
         guard validation.loss.isFinite else {
             throw .diverged(
                 fold: fold.number, epoch: epoch + 1, batch: batchCount, loss: validation.loss,
@@ -173,21 +177,23 @@ final class FoldTrainer {
     }
 
     /// One optimisation step on batch `batch` of `order`.
-    private func trainBatch(_ batch: Int, epoch: Int, order: [Int], sums: inout PartialEpoch) throws(TrainingError) {
+    private func trainBatch(
+        _ batch: Int, epoch: Int, order: [Int], sums: inout PartialEpoch
+    ) throws(TrainingError) {
         let stepStart = session.now
         let rate = scheduler.rate(epoch: epoch, progress: Double(batch) / Double(batchCount))
         let range = batch * config.batchSize ..< min((batch + 1) * config.batchSize, order.count)
-        fillInput(order[range], augmentationEpoch: epoch)
+        batches.fill(order[range], augmentationEpoch: epoch)
         model.zeroGradients()
-        let logits = model.forward(input, training: true)
-        let loss = trainingLoss.forward(logits, labels: labels)
+        let logits = model.forward(batches.input, training: true)
+        let loss = trainingLoss.forward(logits, labels: batches.labels)
         guard loss.isFinite else {
             throw .diverged(
                 fold: fold.number, epoch: epoch + 1, batch: batch + 1, loss: Double(loss),
                 learningRate: Formatting.double(rate)
             )
         }
-        sums.correct += correctPredictions(logits)
+        sums.correct += zip(batches.predictions(logits), batches.labels).filter { $0 == $1 }.count
         model.backward(trainingLoss.backward())
         optimizer.step(model.parameters, learningRate: rate)
         let stepSeconds = session.seconds(since: stepStart)
@@ -196,48 +202,6 @@ final class FoldTrainer {
         sums.trainingSeconds += stepSeconds
         sums.learningRate = Formatting.double(rate)
         session.eta.recordTraining(images: range.count, seconds: stepSeconds)
-    }
-
-    /// Writes the images (augmented for training epochs) and labels of `indices` into the batch.
-    private func fillInput(_ indices: ArraySlice<Int>, augmentationEpoch: Int?) {
-        let side = FaceDataset.imageSide
-        input.resize(to: [indices.count, side, side, 1])
-        let buffer = UnsafeMutableBufferPointer(start: input.pointer, count: input.count)
-        if let epoch = augmentationEpoch {
-            plan.dataset.fillBatch(
-                indices: indices, augmentation: config.augmentation, seed: augmentationSeed, epoch: epoch, into: buffer
-            )
-        } else {
-            plan.dataset.fillBatch(indices: indices, into: buffer)
-        }
-        labels = indices.map { Int(plan.dataset.labels[$0]) }
-    }
-
-    /// How many rows of `logits` have their largest score at the label.
-    private func correctPredictions(_ logits: Tensor) -> Int {
-        let classes = plan.dataset.classCount
-        return labels.indices.reduce(0) { count, row in
-            count + (argmax(logits.pointer + row * classes, count: classes) == labels[row] ? 1 : 0)
-        }
-    }
-
-    /// Inference over the validation part: loss (label smoothing as in training, no class
-    /// weights, as Keras reports `val_loss`) and confusion matrix.
-    private func validate() -> (report: EvaluationReport, loss: Double) {
-        var matrix = ConfusionMatrix(classNames: plan.dataset.classNames)
-        var lossSum: Double = 0
-        let indices = fold.validationIndices, classes = plan.dataset.classCount
-        for start in stride(from: 0, to: indices.count, by: config.evaluationBatchSize) {
-            let part = indices[start ..< min(start + config.evaluationBatchSize, indices.count)]
-            fillInput(part, augmentationEpoch: nil)
-            let logits = model.forward(input, training: false)
-            lossSum += Double(validationLoss.forward(logits, labels: labels)) * Double(part.count)
-            for (row, label) in labels.enumerated() {
-                matrix.record(actual: label, predicted: argmax(logits.pointer + row * classes, count: classes))
-            }
-        }
-        let loss = lossSum / Double(max(indices.count, 1))
-        return (EvaluationReport(confusionMatrix: matrix, loss: loss), loss)
     }
 
     /// Records a finished epoch: metrics files, checkpoints, resume point, plot, then events.
@@ -252,17 +216,23 @@ final class FoldTrainer {
         try session.writeMetrics()
         let saved = try session.store.saveEpoch(model: model, metrics: metrics, bestEpoch: bestEpoch)
         let position = TrainingPosition(fold: fold.number, epoch: metrics.epoch + 1, batch: 0)
-        let resumeFile = try session.store.saveResume(model: model, optimizer: optimizer, state: resumeState(position, nil))
+        let resumeFile = try session.store.saveResume(
+            model: model, optimizer: optimizer, state: resumeState(position, nil)
+        )
         session.writePlot(session.folder.curvesPlot(fold: fold.number)) { file throws in
             try RunPlots.writeCurves(history, fold: fold.number, to: file)
         }
-        let eta = remainingSeconds(epoch: metrics.epoch, trainingLeftInEpoch: 0, validatedThisEpoch: true)
+        let eta = session.remainingSeconds(
+            fold: fold, epoch: metrics.epoch, trainingLeftInEpoch: 0, validatedThisEpoch: true
+        )
         session.emit(.epochFinished(EpochFinished(
             metrics: metrics, epochs: config.epochs, isBest: isBest, bestEpoch: bestEpoch,
             bestValidationAccuracy: max(metrics.validationAccuracy, previousBest?.validationAccuracy ?? 0),
             elapsedSeconds: session.elapsedSeconds, foldETASeconds: eta.fold, runETASeconds: eta.run
         )))
-        session.emit(.validationConfusion(fold: fold.number, epoch: metrics.epoch, matrix: validation.confusionMatrix))
+        session.emit(.validationConfusion(
+            fold: fold.number, epoch: metrics.epoch, matrix: validation.confusionMatrix
+        ))
         for checkpoint in saved { session.emit(.checkpointSaved(checkpoint)) }
         if isBest {
             session.emit(.newBest(NewBest(
@@ -277,7 +247,9 @@ final class FoldTrainer {
     }
 
     /// Saves the resumable checkpoint at `position` and describes the cancellation.
-    private func cancel(at position: TrainingPosition, sums: PartialEpoch) throws(TrainingError) -> RunCancelled {
+    private func cancel(
+        at position: TrainingPosition, sums: PartialEpoch
+    ) throws(TrainingError) -> RunCancelled {
         let file = try session.store.saveResume(
             model: model, optimizer: optimizer, state: resumeState(position, position.batch > 0 ? sums : nil)
         )
@@ -292,8 +264,9 @@ final class FoldTrainer {
 
     private func resumeState(_ position: TrainingPosition, _ sums: PartialEpoch?) -> ResumeState {
         ResumeState(
-            position: position, partialEpoch: sums, history: session.history, completedFolds: session.completedFolds,
-            bestValidation: bestValidation, elapsedSeconds: session.elapsedSeconds,
+            position: position, partialEpoch: sums, history: session.history,
+            completedFolds: session.completedFolds, bestValidation: bestValidation,
+            elapsedSeconds: session.elapsedSeconds,
             dataFingerprint: plan.dataFingerprint
         )
     }
@@ -304,26 +277,14 @@ final class FoldTrainer {
         if let lastProgress, session.seconds(since: lastProgress) < session.progressInterval { return }
         lastProgress = session.now
         let trainingLeft = fold.trainIndices.count - sums.seen
-        let eta = remainingSeconds(epoch: epoch + 1, trainingLeftInEpoch: trainingLeft, validatedThisEpoch: false)
+        let eta = session.remainingSeconds(
+            fold: fold, epoch: epoch + 1, trainingLeftInEpoch: trainingLeft, validatedThisEpoch: false
+        )
         session.emit(.batchProgress(BatchProgress(
             fold: fold.number, epoch: epoch + 1, epochs: config.epochs, batch: batch, batchCount: batchCount,
             loss: sums.meanLoss, accuracy: sums.accuracy, learningRate: sums.learningRate,
             imagesPerSecond: sums.imagesPerSecond, elapsedSeconds: session.elapsedSeconds,
             foldETASeconds: eta.fold, runETASeconds: eta.run
         )))
-    }
-
-    /// Estimated seconds left in the fold and the run, in (1-based) `epoch` with
-    /// `trainingLeftInEpoch` images still to train.
-    private func remainingSeconds(
-        epoch: Int, trainingLeftInEpoch: Int, validatedThisEpoch: Bool
-    ) -> (fold: Double?, run: Double?) {
-        let laterEpochs = config.epochs - epoch
-        let training = trainingLeftInEpoch + laterEpochs * fold.trainIndices.count
-        let validation = (laterEpochs + (validatedThisEpoch ? 0 : 1)) * fold.validationIndices.count
-        let foldSeconds = session.eta.seconds(trainingImages: training, validationImages: validation)
-        let later = session.remainingWork(after: fold.number)
-        let laterSeconds = session.eta.seconds(trainingImages: later.training, validationImages: later.validation)
-        return (foldSeconds, foldSeconds.flatMap { fold in laterSeconds.map { fold + $0 } })
     }
 }

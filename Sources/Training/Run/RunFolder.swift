@@ -31,11 +31,15 @@ public struct RunFolder: Sendable, Equatable {
     public func epochCheckpoint(fold: Int, epoch: Int) -> URL {
         foldDirectory(fold).appendingPathComponent("epoch-\(epoch).safetensors")
     }
-    public func bestCheckpoint(fold: Int) -> URL { foldDirectory(fold).appendingPathComponent(Self.bestCheckpointName) }
+    public func bestCheckpoint(fold: Int) -> URL {
+        foldDirectory(fold).appendingPathComponent(Self.bestCheckpointName)
+    }
     /// Loss and accuracy curves of a fold (training and validation).
     public func curvesPlot(fold: Int) -> URL { foldDirectory(fold).appendingPathComponent("curves.png") }
     /// Heat map of a fold's best model on its validation part.
-    public func confusionPlot(fold: Int) -> URL { foldDirectory(fold).appendingPathComponent("confusion-matrix.png") }
+    public func confusionPlot(fold: Int) -> URL {
+        foldDirectory(fold).appendingPathComponent("confusion-matrix.png")
+    }
 
     /// `path` relative to the run folder (`fold-1/best.safetensors`).
     func relativePath(_ file: URL) -> String {
@@ -59,8 +63,24 @@ public struct RunFolder: Sendable, Equatable {
     /// The epoch checkpoints present for `fold`, by epoch.
     public func epochCheckpoints(fold: Int) -> [(epoch: Int, url: URL)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: foldDirectory(fold).path)) ?? []
-        return names.compactMap { name in Self.epochNumber(fileName: name).map { ($0, foldDirectory(fold).appendingPathComponent(name)) } }
-            .sorted { $0.epoch < $1.epoch }
+        let directory = foldDirectory(fold)
+        let files = names.compactMap { name in
+            Self.epochNumber(fileName: name).map { (epoch: $0, url: directory.appendingPathComponent(name)) }
+        }
+        return files.sorted { $0.epoch < $1.epoch }
+    }
+
+    /// The fold numbers that have a `fold-<k>` folder, ascending.
+    public var foldNumbers: [Int] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.compactMap(Self.foldNumber(directoryName:)).sorted()
+    }
+
+    /// The run folders (those with a `config.json`) inside `runsDirectory`, by name.
+    public static func runs(in runsDirectory: URL) -> [RunFolder] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: runsDirectory.path)) ?? []
+        return names.sorted().map { RunFolder(url: runsDirectory.appendingPathComponent($0)) }
+            .filter { FileManager.default.fileExists(atPath: $0.configFile.path) }
     }
 
     /// The default run name: local time and preset, e.g. `20260315-142501-seed`.
@@ -73,7 +93,9 @@ public struct RunFolder: Sendable, Equatable {
 
     /// Creates a new run folder in `runsDirectory`. A given `name` must not exist yet; the
     /// default name gets a `-2`, `-3`… suffix when two runs start in the same second.
-    static func create(in runsDirectory: URL, name: String?, preset: String) throws(TrainingError) -> RunFolder {
+    static func create(
+        in runsDirectory: URL, name: String?, preset: String
+    ) throws(TrainingError) -> RunFolder {
         let manager = FileManager.default
         if let name {
             guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
@@ -94,7 +116,9 @@ public struct RunFolder: Sendable, Equatable {
         do {
             try manager.createDirectory(at: candidate, withIntermediateDirectories: true)
         } catch {
-            throw .io(path: candidate.path, reason: "cannot create the run folder (\(error.localizedDescription))")
+            throw .io(
+                path: candidate.path, reason: "cannot create the run folder (\(error.localizedDescription))"
+            )
         }
         return RunFolder(url: candidate)
     }
@@ -136,6 +160,22 @@ public struct RunFolder: Sendable, Equatable {
     /// The run's `config.json`.
     public func readConfig() throws(TrainingError) -> TrainingConfig {
         try readJSON(TrainingConfig.self, from: configFile)
+    }
+
+    /// The rows of `metrics.jsonl`: every finished epoch of every fold so far.
+    public func readMetrics() throws(TrainingError) -> [EpochMetrics] {
+        guard let data = FileManager.default.contents(atPath: metricsJSONLinesFile.path) else {
+            throw .io(path: metricsJSONLinesFile.path, reason: "the file is missing or unreadable")
+        }
+        var rows: [EpochMetrics] = []
+        for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
+            do {
+                rows.append(try JSONDecoder().decode(EpochMetrics.self, from: Data(line)))
+            } catch {
+                throw .io(path: metricsJSONLinesFile.path, reason: "line \(number + 1) is not a metrics row")
+            }
+        }
+        return rows
     }
 
     /// The run's `summary.json` (present once the run has finished).

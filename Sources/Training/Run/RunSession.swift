@@ -96,6 +96,9 @@ final class RunSession {
     }
 
     private func start() throws(TrainingError) {
+        // The engine splits each batch over its own workers and expects single-threaded BLAS
+        // calls inside them; OpenBLAS threads on top oversubscribe the cores (about 10× slower).
+        BLAS.threadCount = 1
         let model: Model
         do {
             model = try Model(spec: plan.spec)
@@ -115,7 +118,8 @@ final class RunSession {
                 + "accuracy will be measured, and validation scores are not comparable with held-out runs"))
         }
         let pool = (plan.folds.folds.first.map { $0.trainIndices + $0.validationIndices }) ?? []
-        let empty = zip(plan.dataset.classNames, plan.dataset.classCounts(of: pool)).filter { $0.1 == 0 }.map(\.0)
+        let counts = plan.dataset.classCounts(of: pool)
+        let empty = zip(plan.dataset.classNames, counts).filter { $0.1 == 0 }.map(\.0)
         if !empty.isEmpty {
             emit(.warning("classes \(empty.joined(separator: ", ")) have no training samples"))
         }
@@ -133,11 +137,22 @@ final class RunSession {
         try folder.write(Data(lines.utf8), to: folder.metricsJSONLinesFile)
     }
 
-    /// Training and validation images of the folds after `fold` (for the run ETA).
-    func remainingWork(after fold: Int) -> (training: Int, validation: Int) {
-        plan.folds.folds.filter { $0.number > fold }.reduce((0, 0)) { total, next in
-            (total.0 + next.trainIndices.count * config.epochs, total.1 + next.validationIndices.count * config.epochs)
-        }
+    /// Estimated seconds left in `fold` and in the run, in (1-based) `epoch` with
+    /// `trainingLeftInEpoch` images still to train; nil before anything was timed.
+    func remainingSeconds(
+        fold: Fold, epoch: Int, trainingLeftInEpoch: Int, validatedThisEpoch: Bool
+    ) -> (fold: Double?, run: Double?) {
+        let laterEpochs = config.epochs - epoch
+        let foldSeconds = eta.seconds(
+            trainingImages: trainingLeftInEpoch + laterEpochs * fold.trainIndices.count,
+            validationImages: (laterEpochs + (validatedThisEpoch ? 0 : 1)) * fold.validationIndices.count
+        )
+        let later = plan.folds.folds.filter { $0.number > fold.number }
+        let laterSeconds = eta.seconds(
+            trainingImages: later.reduce(0) { $0 + $1.trainIndices.count } * config.epochs,
+            validationImages: later.reduce(0) { $0 + $1.validationIndices.count } * config.epochs
+        )
+        return (foldSeconds, foldSeconds.flatMap { fold in laterSeconds.map { fold + $0 } })
     }
 
     /// Scores the folds' best models on the test split, writes `summary.json` and the
@@ -149,8 +164,10 @@ final class RunSession {
         let testIndices = plan.folds.testIndices
         if !testIndices.isEmpty, !folds.isEmpty {
             let checkpoints = folds.map { folder.bestCheckpoint(fold: $0.fold).path }
-            let predictor = try Predictor.load(.ensemble(folder: folder.url.path, checkpoints: checkpoints))
-            let reports = try Evaluator.evaluateMembers(predictor, dataset: plan.dataset, indices: testIndices)
+            let reports = try Evaluator.evaluateMembers(
+                .ensemble(folder: folder.url.path, checkpoints: checkpoints), dataset: plan.dataset,
+                indices: testIndices
+            )
             for index in folds.indices { folds[index].testAccuracy = reports.members[index].accuracy }
             testAccuracy = MeanDeviation(reports.members.map(\.accuracy))
             ensembleTest = reports.ensemble
@@ -173,7 +190,8 @@ final class RunSession {
         try folder.writeJSON(summary, to: folder.summaryFile)
         let title = ensembleTest != nil ? "ENSEMBLE ON TEST" : "POOLED VALIDATION"
         writePlot(folder.confusionPlot) { file throws in
-            try RunPlots.writeConfusion((ensembleTest ?? summary.pooledValidation).confusionMatrix, title: title, to: file)
+            let matrix = (ensembleTest ?? summary.pooledValidation).confusionMatrix
+            try RunPlots.writeConfusion(matrix, title: title, to: file)
         }
         try? FileManager.default.removeItem(at: folder.resumeCheckpoint)
         return summary
@@ -187,11 +205,4 @@ final class RunSession {
             emit(.warning("could not draw \(folder.relativePath(file)): \(error)"))
         }
     }
-}
-
-/// How a run ended.
-public enum TrainingOutcome: Sendable {
-    case finished(RunSummary)
-    case cancelled(RunCancelled)
-    case failed(TrainingError)
 }

@@ -36,7 +36,9 @@ struct TrainingPlan: Sendable {
 
     /// Seed of a fold's initial weights (each fold starts from its own fresh model).
     func modelSeed(fold: Int) -> UInt64 {
-        var random = SeededRandom(seed: config.seed, stream: Stream.modelInitialisation.rawValue, UInt64(fold))
+        var random = SeededRandom(
+            seed: config.seed, stream: Stream.modelInitialisation.rawValue, UInt64(fold)
+        )
         return random.next()
     }
 
@@ -84,8 +86,11 @@ struct TrainingPlan: Sendable {
             path: path, layout: dataset.layout.description, sampleCount: dataset.count,
             classNames: dataset.classNames, poolClassCounts: dataset.classCounts(of: pool),
             testCount: folds.testIndices.count, skippedFiles: skippedFiles,
-            folds: folds.folds.map {
-                FoldSize(fold: $0.number, trainCount: $0.trainIndices.count, validationCount: $0.validationIndices.count)
+            folds: folds.folds.map { fold in
+                FoldSize(
+                    fold: fold.number, trainCount: fold.trainIndices.count,
+                    validationCount: fold.validationIndices.count
+                )
             }
         )
     }

@@ -1,16 +1,23 @@
+import App
 import ArgumentParser
 import Engine
-import Foundation
 
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check this machine: libraries, BLAS speed, camera, face detector, terminal."
+        abstract: "Check this machine: libraries, BLAS kernel and speed, camera, face detector, terminal.",
+        discussion: """
+        Prints one line per check with OK, WARN or FAIL and how to fix what is wrong. Exits
+        with status 1 when something required is missing. Paste its output into bug reports.
+        """
     )
 
+    @Flag(help: "Skip opening camera 0 (it can take a few seconds).")
+    var noCamera = false
+
     func run() throws {
-        print("OpenBLAS    \(BLAS.configuration)")
-        print("BLAS kernel \(BLAS.kernelName)")
-        print(String(format: "sgemm       %.0f GFLOP/s", Benchmark.sgemmGigaflops(size: 2048)))
+        let checks = Doctor.run(shippedModelPath: ShippedAssets.defaultModel, probeCamera: !noCamera)
+        for line in checks.report { print(line) }
+        if !checks.allRequiredPass { throw ExitCode.failure }
     }
 }

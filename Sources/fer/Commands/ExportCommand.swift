@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Training
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,8 +17,8 @@ struct ExportCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Checkpoint to export (.safetensors).")
-    var model: String
+    @Option(help: "Checkpoint, or a fold folder with best.safetensors (default: the shipped model).")
+    var model: String?
 
     @Option(help: "Where to write the result.")
     var output: String?
@@ -26,9 +27,15 @@ struct ExportCommand: ParsableCommand {
     var onnx = false
 
     func run() throws {
-        let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
-        let loaded = try checkpoint.makeModel(source: model)
-        let defaultName = URL(fileURLWithPath: model).deletingPathExtension().lastPathComponent + (onnx ? ".onnx" : ".safetensors")
+        let reference = try ModelReference.resolve(
+            model, defaultModelPath: ShippedAssets.defaultModel ?? ShippedAssets.modelPath
+        )
+        guard case let .checkpoint(path) = reference else {
+            throw ValidationError("\(reference) is an ensemble; export one of its checkpoints (see `fer checkpoints`)")
+        }
+        let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: path))
+        let loaded = try checkpoint.makeModel(source: path)
+        let defaultName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + (onnx ? ".onnx" : ".safetensors")
         let destination = URL(fileURLWithPath: output ?? defaultName)
         if onnx {
             try AtomicFile.write(ONNXExporter.export(loaded), to: destination)

@@ -1,9 +1,8 @@
+import App
 import ArgumentParser
 
 /// `fer`: facial expression recognition in the terminal.
 struct FerCommand: ParsableCommand {
-    static let version = "0.1.0"
-
     static let configuration = CommandConfiguration(
         commandName: "fer",
         abstract: "Facial expression recognition in the terminal.",
@@ -22,10 +21,10 @@ struct FerCommand: ParsableCommand {
           fer bench --json                training and inference throughput
           fer export --onnx --model runs/x/fold-1/best.safetensors
         """,
-        version: version,
+        version: FerVersion.current,
         subcommands: [
-            HomeCommand.self, TrainCommand.self, BrowseCommand.self, CheckpointsCommand.self,
-            DoctorCommand.self, BenchCommand.self, ExportCommand.self,
+            HomeCommand.self, TrainCommand.self, BrowseCommand.self, LiveCommand.self, CheckpointsCommand.self,
+            PredictCommand.self, EvalCommand.self, ExportCommand.self, BenchCommand.self, DoctorCommand.self,
         ],
         defaultSubcommand: HomeCommand.self
     )

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Live
 
 struct HomeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,10 +28,17 @@ struct HomeCommand: ParsableCommand {
 
     func run() throws {
         let context = HomeContext.discover(dataPath: data, modelPath: model, runsDirectory: runs,
-                                           liveAvailable: false)
+                                           liveAvailable: true)
         var environment = WorkerEnvironment()
-        if let path = context.model?.path {
-            environment.makeClassifier = { try FaceClassifier.load(modelPath: path) }
+        let modelPath = context.model?.path
+        if let modelPath {
+            environment.makeClassifier = { try FaceClassifier.load(modelPath: modelPath) }
+        }
+        environment.makeLive = { source in
+            var options = LiveOptions()
+            options.source = source
+            options.modelPath = modelPath
+            return .session(options: options)
         }
         try FerApp.home(context: context, environment: environment)
     }

@@ -1,5 +1,6 @@
 import Dataset
 import Foundation
+import Live
 import Testing
 import Vision
 
@@ -72,6 +73,28 @@ struct TmuxEndToEndTests {
         #expect(try tmux.value("#{alternate_on}") == "0", "the terminal is restored")
         #expect(try tmux.value("#{cursor_flag}") == "1", "the cursor is visible again")
         #expect(!(try tmux.capture()).contains("Browse"), "nothing of the UI is left on the shell screen")
+    }
+
+    @Test func liveShowsTheFrameTheFaceAndTheBarsThenTheSummary() throws {
+        let folder = try TemporaryFolder()
+        let model = try folder.file("model.safetensors"), clip = try folder.file("clip.avi")
+        try TestCheckpoints.write(to: model)
+        let photo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Assets/astronaut.png").path
+        try DemoClip(frameCount: 40).write(to: clip, photoPath: photo)
+        let tmux = try TmuxSession(command: command("live --source \(clip) --model \(model)", home: folder.path),
+                                   width: 120, height: 40)
+        defer { tmux.close() }
+        try expectPane(tmux, timeout: 20, "the frame, the face box with its label and the bars") { pane in
+            pane.contains("1 face") && pane.contains("surprise") && pane.contains("%") && pane.contains("FPS")
+                && pane.contains("┌")
+        }
+        #expect(try tmux.value("#{alternate_on}") == "1")
+        try expectPane(tmux, "End of", "the end of the file shows a summary", timeout: 20)
+        try expectPane(tmux, "40 frames, a face in", "the summary counts every frame")
+        try tmux.send("q")
+        try expectPane(tmux, "FER-EXIT=0", "q quits with status 0")
+        #expect(try tmux.value("#{alternate_on}") == "0", "the terminal is restored")
     }
 
     @Test func trainingFillsChartsAndTableSurvivesResizeAndQuits() throws {

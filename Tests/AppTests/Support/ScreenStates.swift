@@ -85,7 +85,7 @@ enum ScreenStates {
 
     static func liveEnded() -> AppState {
         var state = live()
-        let summary = LiveSummary(frames: 300, framesWithFaces: 288, expressionCounts: [
+        let summary = LiveScreenSummary(frames: 300, framesWithFaces: 288, expressionCounts: [
             ExpressionCount(label: "happy", frames: 201), ExpressionCount(label: "neutral", frames: 70),
             ExpressionCount(label: "surprise", frames: 17),
         ], meanFramesPerSecond: 29.7)

@@ -45,21 +45,29 @@ import Testing
         #expect(backend.pollKey(timeout: .milliseconds(500)) == .up)
         #expect(backend.pollKey(timeout: .milliseconds(30)) == nil)
 
+        // A window size change arrives as a resize key, and the next frame is drawn in full.
+        pty.resize(width: 90, height: 20)
+        PseudoTerminal.raiseUnblocked(SIGWINCH)
+        #expect(backend.pollKey(timeout: .milliseconds(200)) == .resize)
+        #expect(backend.size == Size(width: 90, height: 20))
+        var resized = Buffer(size: backend.size)
+        resized.set(x: 0, y: 0, string: "Resized")
+        resized.set(x: 2, y: 1, string: "Jello fer")
+        backend.draw(resized)
+        let afterResize = pty.readAvailable()
+        #expect(afterResize.containsBytes("Resized"))
+        #expect(afterResize.containsBytes("ello fer"), "a resized frame is redrawn completely")
+
         // Ctrl-C (SIGINT) becomes a key instead of killing the process.
-        // Test threads block SIGINT, so unblock it here and raise it on this thread.
-        var interrupt = sigset_t()
-        sigemptyset(&interrupt)
-        sigaddset(&interrupt, SIGINT)
-        var previousMask = sigset_t()
-        pthread_sigmask(SIG_UNBLOCK, &interrupt, &previousMask)
-        raise(SIGINT)
-        pthread_sigmask(SIG_SETMASK, &previousMask, nil)
+        PseudoTerminal.raiseUnblocked(SIGINT)
         #expect(backend.pollKey(timeout: .milliseconds(30)) == .interrupt)
 
         backend.restore()
         let restored = pty.readAvailable()
-        #expect(restored.containsBytes("\u{1B}[?1049l"), "leaving the alternate screen restores the shell's view")
+        // Leaving the alternate screen brings back what the shell showed.
+        #expect(restored.containsBytes("\u{1B}[?1049l"))
         #expect(backend.pollKey(timeout: .milliseconds(10)) == nil)
+        #expect(backend.size == Size(width: 90, height: 20))
     }
 
     @Test(.enabled(if: PseudoTerminal.isSupported)) func refusesUnusableTerminalTypes() throws {

@@ -42,13 +42,34 @@ final class PseudoTerminal {
         }
         terminal = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
         guard terminal >= 0 else { throw SetupError(description: "cannot open /dev/pts/\(number)") }
-        var windowSize = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
-        _ = ioctl(terminal, UInt(TIOCSWINSZ), &windowSize)
+        PseudoTerminal.setWindowSize(of: terminal, width: width, height: height)
         guard let input = fdopen(terminal, "r"), let output = fdopen(dup(terminal), "w") else {
             throw SetupError(description: "cannot open streams on the pseudo-terminal")
         }
         self.input = input
         self.output = output
+    }
+
+    /// Sets the window size the terminal reports (a real terminal also sends SIGWINCH).
+    func resize(width: Int, height: Int) {
+        PseudoTerminal.setWindowSize(of: terminal, width: width, height: height)
+    }
+
+    private static func setWindowSize(of descriptor: Int32, width: Int, height: Int) {
+        var windowSize = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(descriptor, UInt(TIOCSWINSZ), &windowSize)
+    }
+
+    /// Raises `signalNumber` on the calling thread with it briefly unblocked (test threads block
+    /// asynchronous signals), so its handler runs before this returns.
+    static func raiseUnblocked(_ signalNumber: Int32) {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, signalNumber)
+        var previousMask = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &signals, &previousMask)
+        raise(signalNumber)
+        pthread_sigmask(SIG_SETMASK, &previousMask, nil)
     }
 
     /// Everything written to the terminal side so far, waiting until it has been quiet for

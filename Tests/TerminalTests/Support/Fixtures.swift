@@ -81,7 +81,8 @@ enum Fixtures {
 
     static let tableRows: [[String]] = (1...12).map { fold in
         let accuracy = 0.60 + Double((fold * 37) % 11) / 100
-        return ["\(fold)", "\(10 + (fold * 7) % 9)", formatPercent(accuracy), formatFixed(1.3 - accuracy, decimals: 3),
+        let loss = formatFixed(1.3 - accuracy, decimals: 3)
+        return ["\(fold)", "\(10 + (fold * 7) % 9)", formatPercent(accuracy), loss,
                 "runs/2024-05-01/fold-\(fold)/best.ckpt"]
     }
 }

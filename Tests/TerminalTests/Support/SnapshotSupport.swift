@@ -36,7 +36,9 @@ enum RenderMode: String, CaseIterable, CustomTestStringConvertible, Sendable {
 }
 
 /// Sizes every widget snapshot is taken at: the two common ones and a too-small one.
-let snapshotSizes: [Size] = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 24, height: 6)]
+let snapshotSizes: [Size] = [
+    Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 24, height: 6),
+]
 
 /// Renders `widget` into a fresh buffer of `size`.
 func rendered(_ widget: some Widget, size: Size) -> Buffer {

@@ -31,7 +31,8 @@ import Testing
 
     @Test(arguments: cases) func block(size: Size, mode: RenderMode) {
         let widget = Framed(title: "Training — fold 2/5", content: Paragraph(
-            text: "The quick brown fox jumps over the lazy dog. " + String(repeating: "Wrapped text. ", count: 12),
+            text: "The quick brown fox jumps over the lazy dog. "
+                + String(repeating: "Wrapped text. ", count: 12),
             theme: mode.theme), theme: mode.theme)
         check("block", size, mode, widget)
     }
@@ -58,7 +59,9 @@ import Testing
     }
 
     @Test(arguments: cases) func probabilityBars(size: Size, mode: RenderMode) {
-        let bars = ProbabilityBars(labels: Fixtures.classes, probabilities: Fixtures.probabilities, theme: mode.theme)
+        let bars = ProbabilityBars(
+            labels: Fixtures.classes, probabilities: Fixtures.probabilities, theme: mode.theme
+        )
         check("probabilityBars", size, mode, bars)
     }
 
@@ -70,12 +73,16 @@ import Testing
 
     @Test(arguments: cases) func table(size: Size, mode: RenderMode) {
         let state = TableState(selectedRow: 9, sortColumn: 2, sortAscending: false)
-        let table = Table(columns: Fixtures.tableColumns, rows: Fixtures.tableRows, state: state, theme: mode.theme)
+        let table = Table(
+            columns: Fixtures.tableColumns, rows: Fixtures.tableRows, state: state, theme: mode.theme
+        )
         check("table", size, mode, table)
     }
 
     @Test(arguments: cases) func confusionMatrix(size: Size, mode: RenderMode) {
-        let matrix = ConfusionMatrixView(counts: Fixtures.confusion, labels: Fixtures.classes, theme: mode.theme)
+        let matrix = ConfusionMatrixView(
+            counts: Fixtures.confusion, labels: Fixtures.classes, theme: mode.theme
+        )
         check("confusionMatrix", size, mode, matrix)
     }
 
@@ -92,8 +99,8 @@ import Testing
     }
 
     @Test(arguments: cases) func statusBar(size: Size, mode: RenderMode) {
-        let bar = StatusBar(hints: [KeyBinding("q", "quit"), KeyBinding("?", "help"), KeyBinding("p", "pause")],
-                            right: "2,431 img/s", theme: mode.theme)
+        let hints = [KeyBinding("q", "quit"), KeyBinding("?", "help"), KeyBinding("p", "pause")]
+        let bar = StatusBar(hints: hints, right: "2,431 img/s", theme: mode.theme)
         check("statusBar", size, mode, bar)
     }
 
@@ -123,12 +130,14 @@ import Testing
         let columns = top.columns([.fill(1), .length(26)])
         let block = Block(title: "Loss", theme: theme)
         block.render(area: columns[0], into: &buffer)
-        LineChart(series: Fixtures.lossSeries, theme: theme).render(area: block.inner(columns[0]), into: &buffer)
+        LineChart(series: Fixtures.lossSeries, theme: theme)
+            .render(area: block.inner(columns[0]), into: &buffer)
         HalfBlockImage(image: Fixtures.face, theme: theme).render(area: columns[1], into: &buffer)
         let rows = bottom.rows([.length(7), .length(1), .length(1), .fill(1)])
         ProbabilityBars(labels: Fixtures.classes, probabilities: Fixtures.probabilities, theme: theme)
             .render(area: rows[0], into: &buffer)
-        ProgressBar(label: "Epoch", fraction: 0.4, remainingSeconds: 3723, theme: theme).render(area: rows[1], into: &buffer)
+        ProgressBar(label: "Epoch", fraction: 0.4, remainingSeconds: 3723, theme: theme)
+            .render(area: rows[1], into: &buffer)
         Sparkline(values: Fixtures.trainLoss, theme: theme).render(area: rows[2], into: &buffer)
         #expect(buffer.lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
         expectSnapshot(buffer, "ascii-fallbacks-80x24", styles: theme.capabilities)

@@ -13,12 +13,17 @@ import Foundation
 /// - Drawing: diffs each frame against the previous one and writes only changed cells, then one
 ///   `doupdate`. A frame of a new size (after `Key.resize`) is redrawn in full.
 /// - Colors: pairs are allocated on demand and cached (`init_extended_pair`, so more than 256
-///   pairs work); when they run out the cache is cleared and the frame redrawn. See
-///   `CursesColorMapping` for how truecolor is handled.
+///   pairs work); when they run out the cache is cleared and the frame redrawn.
+/// - Truecolor: ncurses emits 24-bit color only through a direct-color terminfo entry (e.g.
+///   `TERM=xterm-direct`); then RGB passes through exactly. Otherwise (`xterm-256color`, even with
+///   `COLORTERM=truecolor`) RGB goes to the nearest 256-color entry and `capabilities` reports
+///   `.indexed256`. The palette is never redefined (`init_color` would change the user's colors).
 /// - Input: `pollKey(timeout:)` waits with `wtimeout`, so keep timeouts short (≤ 50 ms) for a
-///   responsive UI; terminal resizes arrive as `Key.resize`.
-/// - Restoration: `restore()` (also run by `deinit` and `run(_:)`), plus process-wide hooks for
-///   exit, signals and crashes (see `TerminalRestoration`).
+///   responsive UI; terminal resizes arrive as `Key.resize`; Ctrl-C arrives as `Key.interrupt`
+///   (a second Ctrl-C before the next poll restores the terminal and exits with status 130).
+/// - Restoration: `restore()` (also run by `deinit` and `run(_:)`), plus process-wide hooks that
+///   restore the terminal on exit, SIGTERM/SIGHUP/SIGQUIT and crashes, then let the signal take
+///   its usual course.
 ///
 /// Not thread-safe and deliberately not `Sendable`: create, use and restore it on the UI thread.
 /// Only one can be active at a time.
@@ -30,7 +35,11 @@ public final class CursesBackend: TerminalBackend {
     private var pairs: ColorPairCache
     private var previous: Buffer?
     private var isActive = true
+    private let inputDescriptor: Int32
+    private var sizeWhenRestored = Size(width: 0, height: 0)
     private var attributeBits: [UInt8: attr_t] = [:]
+    /// The thread that created the backend; curses must only be used from it.
+    private let ownerThread = pthread_self()
 
     nonisolated(unsafe) private static var sessionActive = false
 
@@ -71,6 +80,7 @@ public final class CursesBackend: TerminalBackend {
         }
         self.screen = screen
         self.window = window
+        inputDescriptor = fileno(input)
         CursesBackend.sessionActive = true
         TerminalRestoration.activate()
 
@@ -118,11 +128,14 @@ public final class CursesBackend: TerminalBackend {
         return try body(backend)
     }
 
+    /// The terminal size; after `restore()`, the last size seen.
     public var size: Size {
-        Size(width: Int(fer_getmaxx(window)), height: Int(fer_getmaxy(window)))
+        guard isActive else { return sizeWhenRestored }
+        return Size(width: Int(fer_getmaxx(window)), height: Int(fer_getmaxy(window)))
     }
 
     public func draw(_ buffer: Buffer) {
+        assertOwnerThread()
         guard isActive else { return }
         let fullRedraw = previous.map { $0.size != buffer.size } ?? true
         if !drawCells(of: buffer, fullRedraw: fullRedraw) {
@@ -136,6 +149,7 @@ public final class CursesBackend: TerminalBackend {
     }
 
     public func pollKey(timeout: Duration) -> Key? {
+        assertOwnerThread()
         guard isActive else { return nil }
         if TerminalRestoration.takeInterrupt() { return .interrupt }
         let (seconds, attoseconds) = timeout.components
@@ -144,17 +158,36 @@ public final class CursesBackend: TerminalBackend {
         var code: wint_t = 0
         let status = wget_wch(window, &code)
         if TerminalRestoration.takeInterrupt() { return .interrupt }
+        if status == fer_err(), inputHungUp() {
+            // The terminal is gone (closed window, dropped SSH): without this the UI loop
+            // would spin on instant errors. Exit as a hang-up signal would.
+            restore()
+            exit(129)
+        }
         return CursesKeyMapping.key(status: status, code: UInt32(code))
     }
 
     public func restore() {
         guard isActive else { return }
+        sizeWhenRestored = size
         isActive = false
         curs_set(1)
         TerminalRestoration.endCurses()
         TerminalRestoration.deactivate()
         delscreen(screen)
         CursesBackend.sessionActive = false
+    }
+
+    /// True when the input side of the terminal has been closed.
+    private func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    /// Debug builds stop when curses is touched from another thread (a programming error).
+    private func assertOwnerThread() {
+        assert(pthread_equal(ownerThread, pthread_self()) != 0, "CursesBackend used off its UI thread")
     }
 
     // MARK: - Drawing

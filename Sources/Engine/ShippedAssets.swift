@@ -1,0 +1,39 @@
+import Foundation
+
+/// Finds files that ship with fer in its `Assets/` folder (the default model, demo faces,
+/// the demo clip), whether fer runs from the package (`.build/release/fer`) or is installed
+/// next to a copy of `Assets/`.
+public enum ShippedAssets {
+    /// Overrides the Assets folder location.
+    public static let environmentVariable = "FER_ASSETS"
+    /// The default model, relative to the Assets folder.
+    public static let modelPath = "model/fer.safetensors"
+
+    /// Candidate Assets folders, most specific first.
+    public static func searchFolders(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: String = CommandLine.arguments.first ?? "",
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) -> [String] {
+        var folders: [String] = []
+        if let custom = environment[environmentVariable] { folders.append(custom) }
+        folders.append((currentDirectory as NSString).appendingPathComponent("Assets"))
+        let resolvedExecutable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? executable
+        var directory = (resolvedExecutable as NSString).deletingLastPathComponent
+        for _ in 0 ..< 5 where !directory.isEmpty && directory != "/" {
+            folders.append((directory as NSString).appendingPathComponent("Assets"))
+            folders.append((directory as NSString).appendingPathComponent("share/fer/Assets"))
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+        return folders
+    }
+
+    /// The path of a shipped file (e.g. `model/fer.safetensors`), or nil when none is found.
+    public static func locate(_ relativePath: String, folders: [String] = searchFolders()) -> String? {
+        folders.lazy.map { ($0 as NSString).appendingPathComponent(relativePath) }
+            .first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// The default model's path, if it is installed.
+    public static var defaultModel: String? { locate(modelPath) }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Dataset
+import Engine
+import Foundation
+import Training
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Accuracy, per-class precision/recall/F1 and confusion matrix of a model.",
+        discussion: """
+        Scores the held-out split of the dataset (FER2013's test folder, or PublicTest and
+        PrivateTest of fer2013.csv); a dataset without one is scored whole. --model takes a
+        checkpoint, a run folder (the ensemble of its folds' best models), or defaults to the
+        model shipped with fer.
+
+        Examples:
+          fer eval --data ~/data/fer2013
+          fer eval --data ~/data/fer2013 --model runs/r1 --json
+        """
+    )
+
+    @Option(help: "Dataset folder or fer2013.csv.")
+    var data: String
+
+    @Option(help: "Checkpoint, run folder or model folder (default: the shipped model).")
+    var model: String?
+
+    @Flag(help: "Score every image, not only the held-out split.")
+    var all = false
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    func run() throws {
+        let reference = try ModelReference.resolve(
+            model, defaultModelPath: ShippedAssets.defaultModel ?? ShippedAssets.modelPath
+        )
+        let dataset = try DatasetLoader.load(data).dataset
+        let (indices, name) = all ? (Array(0 ..< dataset.count), "all images") : Evaluator.defaultIndices(for: dataset)
+        let report = try Evaluator.evaluate(reference, dataset: dataset, indices: indices)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print("Model: \(reference)")
+            print("Data:  \(data), \(name)")
+            for line in report.lines { print(line) }
+        }
+    }
+}
