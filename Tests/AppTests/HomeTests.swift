@@ -52,12 +52,18 @@ import Testing
         #expect(state.notice?.text.contains("fer live") == true)
         state = ScreenStates.home()
         #expect(press(.character("l"), on: &state).isEmpty)
-        guard case .prompt(let prompt)? = state.overlay else { Issue.record("source prompt expected"); return }
+        guard case .prompt(let prompt)? = state.overlay else {
+            Issue.record("source prompt expected")
+            return
+        }
         #expect(prompt.purpose == .liveSource)
         #expect(prompt.text == "0", "the camera is the default source")
-        let effects = press(.backspace, .character("c"), .character("l"), .character("i"), .character("p"),
-                            .character("."), .character("m"), .character("p"), .character("4"), .enter, on: &state)
-        guard case .startLive(let source)? = effects.first else { Issue.record("live start expected"); return }
+        let typed = [Key.backspace] + "clip.mp4".map { Key.character($0) } + [.enter]
+        let effects = send(typed.map(Message.key), to: &state)
+        guard case .startLive(let source)? = effects.first else {
+            Issue.record("live start expected")
+            return
+        }
         #expect(source == "clip.mp4")
         guard case .live(let live)? = state.current else { Issue.record("live screen expected"); return }
         #expect(live.source == "clip.mp4")
@@ -80,7 +86,8 @@ import Testing
         try folder.write("", to: "Assets/demo/happy/a.png")
         let environment = ["HOME": folder.path + "/home"]
         var context = HomeContext.discover(dataPath: nil, modelPath: nil, runsDirectory: "runs",
-                                           liveAvailable: false, assetFolders: [folder.path + "/none", assets],
+                                           liveAvailable: false,
+                                           assetFolders: [folder.path + "/none", assets],
                                            environment: environment)
         #expect(context.datasetPath == assets + "/demo")
         #expect(context.datasetOrigin == .demo)
@@ -88,7 +95,8 @@ import Testing
         #expect(context.model == ModelChoice(path: assets + "/model/fer.safetensors", origin: .shipped))
 
         try folder.write("", to: "home/.config/fer/model.safetensors")
-        context = HomeContext.discover(dataPath: folder.path + "/missing", modelPath: nil, runsDirectory: "runs",
+        context = HomeContext.discover(dataPath: folder.path + "/missing", modelPath: nil,
+                                       runsDirectory: "runs",
                                        liveAvailable: false, assetFolders: [assets], environment: environment)
         #expect(context.datasetPath == folder.path + "/missing")
         #expect(!context.datasetExists)

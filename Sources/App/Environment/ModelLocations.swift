@@ -31,7 +31,9 @@ public enum ModelLocations {
         assetFolders: [String] = ShippedAssets.searchFolders()
     ) -> ModelChoice? {
         let user = userDefaultModelPath(environment: environment)
-        if FileManager.default.fileExists(atPath: user) { return ModelChoice(path: user, origin: .userDefault) }
+        if FileManager.default.fileExists(atPath: user) {
+            return ModelChoice(path: user, origin: .userDefault)
+        }
         return ShippedAssets.locate(ShippedAssets.modelPath, folders: assetFolders)
             .map { ModelChoice(path: $0, origin: .shipped) }
     }

@@ -19,7 +19,7 @@ extension HomeContext {
         let model = modelPath.map { ModelChoice(path: $0, origin: .argument) }
             ?? ModelLocations.defaultModel(environment: environment, assetFolders: assetFolders)
         let exists = datasetPath.map { FileManager.default.fileExists(atPath: $0) } ?? false
-        return HomeContext(datasetPath: datasetPath, datasetOrigin: origin, datasetExists: exists, model: model,
-                           runsDirectory: runsDirectory, liveAvailable: liveAvailable)
+        return HomeContext(datasetPath: datasetPath, datasetOrigin: origin, datasetExists: exists,
+                           model: model, runsDirectory: runsDirectory, liveAvailable: liveAvailable)
     }
 }

@@ -22,7 +22,9 @@ extension LiveScreenSummary {
     public init(pipelineSummary summary: LiveSummary) {
         self.init(
             frames: summary.frames, framesWithFaces: summary.framesWithFaces,
-            expressionCounts: summary.rankedExpressions.map { ExpressionCount(label: $0.label, frames: $0.count) },
+            expressionCounts: summary.rankedExpressions.map {
+                ExpressionCount(label: $0.label, frames: $0.count)
+            },
             meanFramesPerSecond: summary.meanFramesPerSecond)
     }
 }
