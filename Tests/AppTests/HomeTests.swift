@@ -51,9 +51,22 @@ import Testing
         #expect(press(.character("l"), on: &state).isEmpty)
         #expect(state.notice?.text.contains("fer live") == true)
         state = ScreenStates.home()
-        let effects = press(.character("l"), on: &state)
-        guard case .startLive? = effects.first else { Issue.record("live start expected"); return }
-        if case .live? = state.current {} else { Issue.record("live screen expected") }
+        #expect(press(.character("l"), on: &state).isEmpty)
+        guard case .prompt(let prompt)? = state.overlay else {
+            Issue.record("source prompt expected")
+            return
+        }
+        #expect(prompt.purpose == .liveSource)
+        #expect(prompt.text == "0", "the camera is the default source")
+        let typed = [Key.backspace] + "clip.mp4".map { Key.character($0) } + [.enter]
+        let effects = send(typed.map(Message.key), to: &state)
+        guard case .startLive(let source)? = effects.first else {
+            Issue.record("live start expected")
+            return
+        }
+        #expect(source == "clip.mp4")
+        guard case .live(let live)? = state.current else { Issue.record("live screen expected"); return }
+        #expect(live.source == "clip.mp4")
     }
 
     @Test func arrowsMoveAndStopAtTheEnds() {
@@ -66,44 +79,34 @@ import Testing
         #expect(bottom.selection == .checkpoints)
     }
 
-    @Test func discoveryPrefersArgumentsThenUserDefaultThenShippedAssets() {
-        let assets = AssetLocator(environment: ["HOME": "/home/u"], workingDirectory: "/work/fer",
-                                  executablePath: nil, isDirectory: { $0 == "/work/fer/Assets" })
-        var files: Set<String> = ["/work/fer/Assets/demo", "/work/fer/Assets/model/fer.safetensors"]
+    @Test func discoveryPrefersArgumentsThenUserDefaultThenShippedAssets() throws {
+        let folder = try TemporaryFolder()
+        let assets = folder.path + "/Assets"
+        try folder.write("", to: "Assets/model/fer.safetensors")
+        try folder.write("", to: "Assets/demo/happy/a.png")
+        let environment = ["HOME": folder.path + "/home"]
         var context = HomeContext.discover(dataPath: nil, modelPath: nil, runsDirectory: "runs",
                                            liveAvailable: false,
-                                           assets: assets, fileExists: { files.contains($0) })
-        #expect(context.datasetPath == "/work/fer/Assets/demo")
+                                           assetFolders: [folder.path + "/none", assets],
+                                           environment: environment)
+        #expect(context.datasetPath == assets + "/demo")
         #expect(context.datasetOrigin == .demo)
-        #expect(context.model == ModelChoice(path: "/work/fer/Assets/model/fer.safetensors",
-                                             origin: .shipped))
+        #expect(context.datasetExists)
+        #expect(context.model == ModelChoice(path: assets + "/model/fer.safetensors", origin: .shipped))
 
-        files.insert("/home/u/.config/fer/model.safetensors")
-        context = HomeContext.discover(dataPath: "/data/x", modelPath: nil, runsDirectory: "runs",
-                                       liveAvailable: false,
-                                       assets: assets, fileExists: { files.contains($0) })
-        #expect(context.datasetPath == "/data/x")
-        #expect(context.datasetExists == false)
-        #expect(context.model?.origin == .userDefault)
+        try folder.write("", to: "home/.config/fer/model.safetensors")
+        context = HomeContext.discover(dataPath: folder.path + "/missing", modelPath: nil,
+                                       runsDirectory: "runs",
+                                       liveAvailable: false, assetFolders: [assets], environment: environment)
+        #expect(context.datasetPath == folder.path + "/missing")
+        #expect(!context.datasetExists)
+        #expect(context.model == ModelChoice(path: folder.path + "/home/.config/fer/model.safetensors",
+                                             origin: .userDefault))
 
         context = HomeContext.discover(dataPath: nil, modelPath: "m.safetensors", runsDirectory: "runs",
-                                       liveAvailable: false, assets: assets, fileExists: { _ in false })
+                                       liveAvailable: false, assetFolders: [], environment: environment)
         #expect(context.model == ModelChoice(path: "m.safetensors", origin: .argument))
         #expect(context.datasetPath == nil)
-    }
-
-    @Test func assetsAreFoundByVariableWorkingDirectoryOrNextToTheExecutable() {
-        let existing: Set<String> = ["/opt/fer/Assets", "/src/fer/Assets"]
-        let fromVariable = AssetLocator(environment: ["FER_ASSETS": "/opt/fer/Assets"], workingDirectory: "/",
-                                        executablePath: nil, isDirectory: { existing.contains($0) })
-        #expect(fromVariable.assetsDirectory() == "/opt/fer/Assets")
-        let fromBuild = AssetLocator(environment: [:], workingDirectory: "/home/u",
-                                     executablePath: "/src/fer/.build/release/fer",
-                                     isDirectory: { existing.contains($0) })
-        #expect(fromBuild.assetsDirectory() == "/src/fer/Assets")
-        let nowhere = AssetLocator(environment: [:], workingDirectory: "/home/u", executablePath: nil,
-                                   isDirectory: { _ in false })
-        #expect(nowhere.assetsDirectory() == nil)
     }
 
     @Test func userDefaultModelFollowsXDG() {

@@ -10,8 +10,8 @@ import Vision
         let folder = try TemporaryFolder()
         for (label, name) in ["square", "disc", "cross"].enumerated() {
             for index in 0..<6 {
-                let image = try Vision.GrayImage(width: 48, height: 48,
-                                                 pixels: SyntheticFaces.image(shape: label, seed: UInt64(index + 1)))
+                let pixels = SyntheticFaces.image(shape: label, seed: UInt64(index + 1))
+                let image = try Vision.GrayImage(width: 48, height: 48, pixels: pixels)
                 try image.write(to: try folder.file("faces/\(name)/\(index).png"))
             }
         }
@@ -23,7 +23,10 @@ import Vision
                                       loadOptions: LoadOptions(cache: .disabled))
         let lines = Lines()
         let outcome = try PlainTraining.run(request) { lines.append($0) }
-        guard case .finished(let summary) = outcome else { Issue.record("finished expected: \(outcome)"); return }
+        guard case .finished(let summary) = outcome else {
+            Issue.record("finished expected: \(outcome)")
+            return
+        }
         #expect(summary.folds.count == 2)
         let text = lines.all.joined(separator: "\n")
         #expect(text.hasPrefix("Loading \(folder.path)/faces"))
@@ -34,8 +37,8 @@ import Vision
     }
 
     @Test func unreadableDataFailsBeforeTraining() {
-        let request = TrainingRequest(dataPath: "/no/such/faces", config: .seedRecipe, runsDirectory: "/tmp/none",
-                                      loadOptions: LoadOptions(cache: .disabled))
+        let request = TrainingRequest(dataPath: "/no/such/faces", config: .seedRecipe,
+                                      runsDirectory: "/tmp/none", loadOptions: LoadOptions(cache: .disabled))
         #expect(throws: DatasetError.self) { try PlainTraining.run(request) { _ in } }
     }
 }

@@ -208,7 +208,7 @@ final class RecordingEffects: EffectPerformer {
             requestSnapshot: { calls.add("snapshot") })
         let inbox = Inbox()
         let effects = WorkerEffects(environment: WorkerEnvironment(live: hooks))
-        effects.perform(.startLive, inbox: inbox)
+        effects.perform(.startLive(source: nil), inbox: inbox)
         effects.perform(.setLivePaused(true), inbox: inbox)
         effects.perform(.requestLiveSnapshot, inbox: inbox)
         effects.shutdown()
@@ -221,12 +221,32 @@ final class RecordingEffects: EffectPerformer {
         #expect(frame.index == 7)
 
         let without = WorkerEffects(environment: WorkerEnvironment())
-        without.perform(.startLive, inbox: inbox)
+        without.perform(.startLive(source: nil), inbox: inbox)
         guard case .live(.failed(let reason))? = inbox.drain().first else {
             Issue.record("failure expected")
             return
         }
         #expect(reason.contains("fer live"))
+    }
+
+    @Test func sourcesChosenInTheAppOpenTheirOwnPipeline() {
+        final class Opened: @unchecked Sendable {
+            let lock = NSLock()
+            var sources: [String] = []
+            var stops = 0
+        }
+        let opened = Opened()
+        let environment = WorkerEnvironment(makeLive: { source in
+            LivePipelineHooks(start: { _ in opened.lock.withLock { opened.sources.append(source) } },
+                              stop: { opened.lock.withLock { opened.stops += 1 } })
+        })
+        let inbox = Inbox()
+        let effects = WorkerEffects(environment: environment)
+        effects.perform(.startLive(source: "clip.mp4"), inbox: inbox)
+        effects.perform(.startLive(source: "0"), inbox: inbox)
+        effects.shutdown()
+        #expect(opened.sources == ["clip.mp4", "0"])
+        #expect(opened.stops == 2, "starting another source stops the first; shutdown stops the second")
     }
 
     @Test func trainingThatCannotStartSaysWhy() {

@@ -329,7 +329,9 @@ public struct CheckpointScreen: ScreenModel {
         let folds = selectedRun?.folds ?? []
         select(.folds, rows: CheckpointTables.foldRows(folds), matching: folds.firstIndex { $0.fold == fold })
         let checkpoints = selectedFold?.checkpoints ?? []
-        let sameCheckpoint = checkpoints.firstIndex { $0.kind == checkpoint?.kind && $0.epoch == checkpoint?.epoch }
+        let sameCheckpoint = checkpoints.firstIndex {
+            $0.kind == checkpoint?.kind && $0.epoch == checkpoint?.epoch
+        }
         select(.checkpoints, rows: CheckpointTables.checkpointRows(checkpoints), matching: sameCheckpoint)
     }
 

@@ -22,8 +22,9 @@ public enum Effect: Sendable {
     case resumeTraining
     /// Stops the run after the current batch; it saves a resumable checkpoint (`runCancelled`).
     case stopTraining
-    /// Starts the live pipeline (frames arrive as `live` messages).
-    case startLive
+    /// Starts the live pipeline (frames arrive as `live` messages): the command's own pipeline,
+    /// or, with a source, one opened on it (from the home screen).
+    case startLive(source: String?)
     /// Pauses or resumes the live source.
     case setLivePaused(Bool)
     /// Asks the live pipeline to write an annotated snapshot (answers `live(.snapshotSaved)`).

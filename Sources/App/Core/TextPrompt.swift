@@ -11,6 +11,7 @@ public struct TextPrompt: Hashable, Sendable {
         case jumpToFace
         case exportCheckpoint(source: String, format: ExportFormat)
         case datasetPath(then: HomeItem)
+        case liveSource
     }
 
     /// The outcome of one key.

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// Where the model used by default lives.
@@ -8,9 +9,6 @@ import Foundation
 /// shipped model, which stays the fallback. Commands without `--model` use the user's default when
 /// it exists, else the shipped `Assets/model/fer.safetensors`.
 public enum ModelLocations {
-    /// File name of the shipped model inside `Assets/model/`.
-    public static let shippedModelName = "fer.safetensors"
-
     /// The user's default model file (it may not exist).
     public static func userDefaultModelPath(
         environment: [String: String] = ProcessInfo.processInfo.environment
@@ -26,25 +24,18 @@ public enum ModelLocations {
         return (folder as NSString).appendingPathComponent("model.safetensors")
     }
 
-    /// The shipped model's path inside `assetsDirectory` (it may not exist).
-    public static func shippedModelPath(assetsDirectory: String) -> String {
-        ((assetsDirectory as NSString).appendingPathComponent("model") as NSString)
-            .appendingPathComponent(shippedModelName)
-    }
-
-    /// The model to use when none is given: the user's default, else the shipped one; nil when
-    /// neither exists.
+    /// The model to use when none is given: the user's default, else the shipped one
+    /// (`Assets/model/fer.safetensors`, searched in `assetFolders`); nil when neither exists.
     public static func defaultModel(
-        environment: [String: String] = ProcessInfo.processInfo.environment, assetsDirectory: String?,
-        fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        assetFolders: [String] = ShippedAssets.searchFolders()
     ) -> ModelChoice? {
         let user = userDefaultModelPath(environment: environment)
-        if fileExists(user) { return ModelChoice(path: user, origin: .userDefault) }
-        if let assetsDirectory {
-            let shipped = shippedModelPath(assetsDirectory: assetsDirectory)
-            if fileExists(shipped) { return ModelChoice(path: shipped, origin: .shipped) }
+        if FileManager.default.fileExists(atPath: user) {
+            return ModelChoice(path: user, origin: .userDefault)
         }
-        return nil
+        return ShippedAssets.locate(ShippedAssets.modelPath, folders: assetFolders)
+            .map { ModelChoice(path: $0, origin: .shipped) }
     }
 }
 

@@ -1,33 +1,25 @@
+import Engine
 import Foundation
 
 extension HomeContext {
-    /// Finds what the home screen shows: the dataset given (else the demo faces in `Assets/demo/`),
-    /// the model given (else the user's default, else the shipped one) and the runs folder.
+    /// Finds what the home screen shows: the dataset given (else the demo faces in
+    /// `Assets/demo/`), the model given (else the user's default, else the shipped one) and the
+    /// runs folder. `assetFolders` are where shipped files are looked for.
     public static func discover(
         dataPath: String?, modelPath: String?, runsDirectory: String, liveAvailable: Bool,
-        assets: AssetLocator = AssetLocator(),
-        fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+        assetFolders: [String] = ShippedAssets.searchFolders(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> HomeContext {
-        let assetsDirectory = assets.assetsDirectory()
         var datasetPath = dataPath
         var origin = DatasetOrigin.argument
-        if datasetPath == nil, let assetsDirectory {
-            let demo = (assetsDirectory as NSString).appendingPathComponent("demo")
-            if fileExists(demo) {
-                datasetPath = demo
-                origin = .demo
-            }
+        if datasetPath == nil, let demo = ShippedAssets.locate("demo", folders: assetFolders) {
+            datasetPath = demo
+            origin = .demo
         }
-        let model: ModelChoice?
-        if let modelPath {
-            model = ModelChoice(path: modelPath, origin: .argument)
-        } else {
-            model = ModelLocations.defaultModel(environment: assets.environment,
-                                                assetsDirectory: assetsDirectory,
-                                                fileExists: fileExists)
-        }
-        return HomeContext(datasetPath: datasetPath, datasetOrigin: origin,
-                           datasetExists: datasetPath.map(fileExists) ?? false, model: model,
-                           runsDirectory: runsDirectory, liveAvailable: liveAvailable)
+        let model = modelPath.map { ModelChoice(path: $0, origin: .argument) }
+            ?? ModelLocations.defaultModel(environment: environment, assetFolders: assetFolders)
+        let exists = datasetPath.map { FileManager.default.fileExists(atPath: $0) } ?? false
+        return HomeContext(datasetPath: datasetPath, datasetOrigin: origin, datasetExists: exists,
+                           model: model, runsDirectory: runsDirectory, liveAvailable: liveAvailable)
     }
 }

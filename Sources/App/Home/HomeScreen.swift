@@ -64,6 +64,13 @@ public struct HomeScreen: ScreenModel {
 
     public mutating func submit(_ purpose: TextPrompt.Purpose, text: String,
                                 context: ScreenContext) -> Reply {
+        if purpose == .liveSource {
+            let source = text.trimmingCharacters(in: .whitespaces)
+            guard !source.isEmpty else { return .notice(.error("No source given.")) }
+            let name = Int(source).map { "camera \($0)" } ?? (source as NSString).lastPathComponent
+            return Reply(effects: [.startLive(source: (source as NSString).expandingTildeInPath)],
+                         navigation: .push(.live(LiveScreen(source: name))))
+        }
         guard case .datasetPath(let item) = purpose else { return .none }
         let path = (text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
         guard !path.isEmpty else { return .notice(.error("No dataset folder given.")) }
@@ -90,7 +97,9 @@ public struct HomeScreen: ScreenModel {
             guard context.liveAvailable else {
                 return .notice(.error("Live mode is not available here; run `fer live --source 0|FILE`."))
             }
-            return Reply(effects: [.startLive], navigation: .push(.live(LiveScreen(source: "live"))))
+            return Reply(overlay: .prompt(TextPrompt(
+                label: "Source: camera index, video file, URL, image folder or demo", text: "0",
+                purpose: .liveSource)))
         case .train:
             guard let path = context.usableDatasetPath else {
                 return Reply(overlay: .prompt(datasetPrompt(then: item)))

@@ -115,8 +115,8 @@ private struct LivePanel: Widget {
             let y = area.y + 1 + offset
             buffer.set(x: area.x, y: y, string: TextWidth.pad(row.0, toWidth: 9), style: theme.muted)
             let value = TextWidth.pad(formatFixed(row.1, decimals: 1), toWidth: 6, alignment: .right) + " ms"
-            buffer.set(x: area.x + 9, y: y, string: value, style: offset == 3 ? Style(bold: true) : theme.text,
-                       maxWidth: area.width - 9)
+            let style = offset == 3 ? Style(bold: true) : theme.text
+            buffer.set(x: area.x + 9, y: y, string: value, style: style, maxWidth: area.width - 9)
         }
     }
 }

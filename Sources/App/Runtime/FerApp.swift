@@ -62,7 +62,7 @@ public enum FerApp {
     /// The live screen (`fer live`): starts the pipeline through `hooks`, shows its frames, and
     /// stops it when the user leaves. `source` names the source in the title bar.
     public static func live(source: String, hooks: LivePipelineHooks) throws {
-        try run(screen: .live(LiveScreen(source: source)), initialEffects: [.startLive],
+        try run(screen: .live(LiveScreen(source: source)), initialEffects: [.startLive(source: nil)],
                 environment: WorkerEnvironment(live: hooks))
     }
 }

@@ -14,7 +14,8 @@ public enum PlainTraining {
         -> TrainingOutcome {
         let printing = DispatchQueue(label: "fer.plain-training.output")
         let printer = PrinterBox()
-        write("Loading \(request.description)…")
+        let loading = "Loading \(request.dataPath ?? "the data")…"
+        write(request.resumeDirectory.map { "Resuming \($0)…" } ?? loading)
         let run = try TrainingLauncher.prepare(request, progress: nil) { event in
             printing.async { for line in printer.lines(for: event) { write(line) } }
         }

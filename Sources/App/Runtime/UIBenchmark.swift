@@ -48,7 +48,8 @@ public enum UIBenchmark {
             previous = frame
         }
         return Result(width: width, height: height, frames: renders.count,
-                      renderMilliseconds: median(renders), diffMilliseconds: median(diffs), fastestRenderMilliseconds: renders.min() ?? 0,
+                      renderMilliseconds: median(renders), diffMilliseconds: median(diffs),
+                      fastestRenderMilliseconds: renders.min() ?? 0,
                       changedCellsPerFrame: changedCells / renders.count)
     }
 

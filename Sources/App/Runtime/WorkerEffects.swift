@@ -7,15 +7,20 @@ public struct WorkerEnvironment: Sendable {
     public var loadOptions: LoadOptions
     /// Loads the model for the browser's predictions; nil when no model is in use.
     public var makeClassifier: (@Sendable () throws -> FaceClassifier)?
-    /// The live pipeline; nil when this command cannot start one.
+    /// The live pipeline of `fer live`; nil for other commands.
     public var live: LivePipelineHooks?
+    /// Opens a live pipeline on a source chosen in the app (the home screen); nil when this
+    /// build cannot.
+    public var makeLive: (@Sendable (_ source: String) -> LivePipelineHooks)?
 
     public init(loadOptions: LoadOptions = LoadOptions(),
                 makeClassifier: (@Sendable () throws -> FaceClassifier)? = nil,
-                live: LivePipelineHooks? = nil) {
+                live: LivePipelineHooks? = nil,
+                makeLive: (@Sendable (_ source: String) -> LivePipelineHooks)? = nil) {
         self.loadOptions = loadOptions
         self.makeClassifier = makeClassifier
         self.live = live
+        self.makeLive = makeLive
     }
 }
 
@@ -30,7 +35,8 @@ public final class WorkerEffects: EffectPerformer {
     /// Data loading before a training run (long; kept off the I/O queue).
     private let trainingQueue = DispatchQueue(label: "fer.app.training-setup", qos: .userInitiated)
     private let classification = Generation()
-    private var liveRunning = false
+    /// The live pipeline in use (started), if any.
+    private var live: LivePipelineHooks?
     private var training: TrainingHandle?
 
     /// Faces per prediction message.
@@ -76,12 +82,12 @@ public final class WorkerEffects: EffectPerformer {
             training?.resume()
         case .stopTraining:
             training?.stop()
-        case .startLive:
-            startLive(inbox: inbox)
+        case .startLive(let source):
+            startLive(source: source, inbox: inbox)
         case .setLivePaused(let paused):
-            environment.live?.setPaused(paused)
+            live?.setPaused(paused)
         case .requestLiveSnapshot:
-            environment.live?.requestSnapshot()
+            live?.requestSnapshot()
         case .stopLive:
             stopLive()
         }
@@ -96,23 +102,25 @@ public final class WorkerEffects: EffectPerformer {
         training?.stopAndWait()
     }
 
-    private func startLive(inbox: Inbox) {
-        guard let live = environment.live else {
+    private func startLive(source: String?, inbox: Inbox) {
+        stopLive()
+        let hooks = source.flatMap { source in environment.makeLive.map { $0(source) } } ?? environment.live
+        guard let hooks else {
             inbox.post(.live(.failed("live mode is not available from this command; run `fer live`")))
             return
         }
         do {
-            try live.start { update in inbox.post(.live(update)) }
-            liveRunning = true
+            try hooks.start { update in inbox.post(.live(update)) }
+            live = hooks
         } catch {
             inbox.post(.live(.failed("\(error)")))
         }
     }
 
     private func stopLive() {
-        guard liveRunning else { return }
-        liveRunning = false
-        environment.live?.stop()
+        guard let running = live else { return }
+        live = nil
+        running.stop()
     }
 
     // MARK: - Workers

@@ -29,7 +29,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
-    @Flag(help: "Time rendering one 200×60 training-dashboard frame instead of the engine.")
+    @Flag(help: "Time rendering one training-dashboard frame at 200×60 instead.")
     var ui = false
 
     func validate() throws {
@@ -38,7 +38,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        if ui { return try runUserInterface() }
+        if ui { return try runUI() }
         let spec = try ModelSpec.preset(preset)
         let result = try Benchmark.run(spec: spec, batchSize: batchSize, seconds: seconds)
         if json {
@@ -58,16 +58,16 @@ struct BenchCommand: ParsableCommand {
         for (label, value) in rows { print(label.padding(toLength: 12, withPad: " ", startingAt: 0), value) }
     }
 
-    private func runUserInterface() throws {
+    /// The dashboard rendering benchmark (see `UIBenchmark`).
+    private func runUI() throws {
         let result = try UIBenchmark.run()
         if json {
             print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
             return
         }
-        print(String(
-            format: "dashboard %d×%d: render %.3f ms (fastest %.3f), diff %.3f ms, %d changed cells per frame",
-            result.width, result.height, result.renderMilliseconds, result.fastestRenderMilliseconds,
-            result.diffMilliseconds, result.changedCellsPerFrame
-        ))
+        print(String(format: "dashboard frame %d×%d: render %.3f ms (median of %d, fastest %.3f), "
+            + "diff %.3f ms, %d cells changed", result.width, result.height, result.renderMilliseconds,
+            result.frames, result.fastestRenderMilliseconds, result.diffMilliseconds,
+            result.changedCellsPerFrame))
     }
 }

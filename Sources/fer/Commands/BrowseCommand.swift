@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Engine
 import Foundation
 
 struct BrowseCommand: ParsableCommand {
@@ -31,13 +32,10 @@ struct BrowseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let locator = AssetLocator()
-        let assets = locator.assetsDirectory()
-        guard let dataPath = data ?? assets.map({ ($0 as NSString).appendingPathComponent("demo") })
-            .flatMap({ FileManager.default.fileExists(atPath: $0) ? $0 : nil }) else {
+        guard let dataPath = data ?? ShippedAssets.locate("demo") else {
             throw ValidationError("no dataset: pass --data DIR (there are no demo faces in Assets/demo)")
         }
-        let modelPath = noModel ? nil : model ?? ModelLocations.defaultModel(assetsDirectory: assets)?.path
+        let modelPath = noModel ? nil : model ?? ModelLocations.defaultModel()?.path
         var environment = WorkerEnvironment()
         if let modelPath {
             environment.makeClassifier = { try FaceClassifier.load(modelPath: modelPath) }

@@ -26,20 +26,19 @@ struct HomeCommand: ParsableCommand {
     @Option(help: "Folder of training runs.")
     var runs = "runs"
 
-    @Option(help: "Live mode's source: camera index, video file, URL or image folder (default: camera 0, or the demo clip when there is no camera).")
-    var source: String?
-
     func run() throws {
         let context = HomeContext.discover(dataPath: data, modelPath: model, runsDirectory: runs,
                                            liveAvailable: true)
-        var liveOptions = LiveOptions()
-        liveOptions.source = source ?? "0"
-        liveOptions.modelPath = context.model?.path
-        var environment = WorkerEnvironment(
-            live: LiveScreenHooks.make(options: liveOptions, fallbackSource: source == nil ? "demo" : nil)
-        )
-        if let path = context.model?.path {
-            environment.makeClassifier = { try FaceClassifier.load(modelPath: path) }
+        var environment = WorkerEnvironment()
+        let modelPath = context.model?.path
+        if let modelPath {
+            environment.makeClassifier = { try FaceClassifier.load(modelPath: modelPath) }
+        }
+        environment.makeLive = { source in
+            var options = LiveOptions()
+            options.source = source
+            options.modelPath = modelPath
+            return .session(options: options)
         }
         try FerApp.home(context: context, environment: environment)
     }

@@ -92,7 +92,6 @@ struct LiveCommand: ParsableCommand {
         options.recordingPath = record
         options.snapshotPath = snapshot
         options.snapshotFrame = snapshotFrame
-        let session = try LiveSession(options: options)
 
         // JSON lines on standard output keep it clean: everything else goes to standard error.
         // Written unbuffered, so progress streams through pipes (`| tee log`) as it happens.
@@ -105,6 +104,7 @@ struct LiveCommand: ParsableCommand {
             try runScreen(options: options)
             return
         }
+        let session = try LiveSession(options: options)
         let (outcome, messages) = PlainLiveRunner.run(session, report: report)
         if outcome.summary.frames > 0 || outcome.error == nil {
             for line in outcome.summary.lines { report(line) }
@@ -115,6 +115,6 @@ struct LiveCommand: ParsableCommand {
 
     /// The interactive live screen: the pipeline feeds the App's screen through its hooks.
     private func runScreen(options: LiveOptions) throws {
-        try FerApp.live(source: source, hooks: LiveScreenHooks.make(options: options))
+        try FerApp.live(source: source, hooks: .session(options: options))
     }
 }

@@ -80,10 +80,11 @@ struct TmuxEndToEndTests {
         let model = try folder.file("model.safetensors"), clip = try folder.file("clip.avi")
         try TestCheckpoints.write(to: model)
         let photo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Assets/astronaut.png").path
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Assets/astronaut.png").path
         try DemoClip(frameCount: 40).write(to: clip, photoPath: photo)
-        let tmux = try TmuxSession(command: command("live --source \(clip) --model \(model)", home: folder.path),
-                                   width: 120, height: 40)
+        let arguments = "live --source \(clip) --model \(model)"
+        let tmux = try TmuxSession(command: command(arguments, home: folder.path), width: 120, height: 40)
         defer { tmux.close() }
         try expectPane(tmux, timeout: 20, "the frame, the face box with its label and the bars") { pane in
             pane.contains("1 face") && pane.contains("surprise") && pane.contains("%") && pane.contains("FPS")
