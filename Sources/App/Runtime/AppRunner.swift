@@ -45,13 +45,14 @@ public final class AppRunner {
             changed = changed || !messages.isEmpty
             if state.isFinished { break }
             let since = lastFrame.map { seconds(clock.now - $0) }
+            let scheduler = scheduler(for: state.current)
             if scheduler.shouldDraw(changed: changed || urgent, urgent: urgent, sinceLastFrame: since) {
                 backend.draw(AppView.frame(state, theme: theme))
                 lastFrame = clock.now
                 changed = false
                 urgent = false
             }
-            let timeout = scheduler.keyTimeout(changed: changed,
+            let timeout = self.scheduler(for: state.current).keyTimeout(changed: changed,
                                                sinceLastFrame: lastFrame.map { seconds(clock.now - $0) })
             if let key = backend.pollKey(timeout: .milliseconds(Int((timeout * 1000).rounded()))) {
                 apply(.key(key))
@@ -59,6 +60,17 @@ public final class AppRunner {
             }
         }
         effects.shutdown()
+    }
+
+    /// Live video is drawn up to 45 times a second, with a shorter key wait (frames arrive while
+    /// the loop waits for keys), so that at least 30 frames a second reach the screen; other
+    /// screens keep the runner's cap, which keeps the dashboard from taking time from training.
+    private func scheduler(for screen: Screen?) -> FrameScheduler {
+        guard case .live = screen else { return scheduler }
+        var faster = scheduler
+        faster.maximumFramesPerSecond = max(scheduler.maximumFramesPerSecond, 45)
+        faster.pollInterval = min(scheduler.pollInterval, 0.008)
+        return faster
     }
 
     private func apply(_ message: Message) {
