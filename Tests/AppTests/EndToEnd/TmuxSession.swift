@@ -42,8 +42,11 @@ final class TmuxSession {
         close()
     }
 
+    /// Ends the server and removes its socket file (tmux leaves it behind when killed).
     func close() {
         _ = try? run(["kill-server"])
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(folder)/tmux-\(getuid())/\(socket)")
     }
 
     /// Sends tmux key names (`"q"`, `"Enter"`, `"NPage"`, `"C-c"`).
