@@ -34,6 +34,26 @@ public enum ShippedAssets {
             .first { FileManager.default.fileExists(atPath: $0) }
     }
 
-    /// The default model's path, if it is installed.
-    public static var defaultModel: String? { locate(modelPath) }
+    /// The user's own default model (made with "make default" in `fer checkpoints`):
+    /// `$XDG_CONFIG_HOME/fer/model.safetensors`, else `~/.config/fer/model.safetensors`. It may not
+    /// exist; it never replaces the shipped model, which stays the fallback.
+    public static func userDefaultModelPath(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
+        let base: String
+        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
+            base = config
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            base = (home as NSString).appendingPathComponent(".config")
+        }
+        return ((base as NSString).appendingPathComponent("fer") as NSString).appendingPathComponent("model.safetensors")
+    }
+
+    /// The model commands use without `--model`: the user's default when it exists, else the
+    /// shipped one; nil when neither is there.
+    public static var defaultModel: String? {
+        let user = userDefaultModelPath()
+        return FileManager.default.fileExists(atPath: user) ? user : locate(modelPath)
+    }
 }

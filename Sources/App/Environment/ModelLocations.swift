@@ -13,15 +13,7 @@ public enum ModelLocations {
     public static func userDefaultModelPath(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> String {
-        let base: String
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
-            base = config
-        } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-            base = (home as NSString).appendingPathComponent(".config")
-        }
-        let folder = (base as NSString).appendingPathComponent("fer")
-        return (folder as NSString).appendingPathComponent("model.safetensors")
+        ShippedAssets.userDefaultModelPath(environment: environment)
     }
 
     /// The model to use when none is given: the user's default, else the shipped one
