@@ -9,16 +9,15 @@ public enum Activation: String, Codable, Sendable {
         _ bias: UnsafePointer<Float>?, activation: Activation,
         to values: UnsafeMutablePointer<Float>, rows: Int, channels: Int
     ) {
+        let relu = activation == .relu
+        guard bias != nil || relu else { return }
         for row in 0 ..< rows {
             let line = values + row * channels
-            if let bias {
-                if activation == .relu {
-                    for channel in 0 ..< channels { line[channel] = max(line[channel] + bias[channel], 0) }
-                } else {
-                    for channel in 0 ..< channels { line[channel] += bias[channel] }
-                }
-            } else if activation == .relu {
-                for channel in 0 ..< channels { line[channel] = max(line[channel], 0) }
+            forEachVector(channels) { channel in
+                var lanes = line.vector(at: channel, end: channels)
+                if let bias { lanes += bias.vector(at: channel, end: channels) }
+                if relu { lanes.replace(with: 0, where: lanes .< 0) }
+                line.store(lanes, at: channel, end: channels)
             }
         }
     }
@@ -28,38 +27,45 @@ public enum Activation: String, Codable, Sendable {
     static func maskGradient(
         _ gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>, count: Int
     ) {
-        for index in 0 ..< count where output[index] <= 0 { gradient[index] = 0 }
+        forEachVector(count) { index in
+            let masked = gradient.vector(at: index, end: count)
+                .replacing(with: 0, where: output.vector(at: index, end: count) .<= 0)
+            gradient.store(masked, at: index, end: count)
+        }
     }
 
-    /// Adds each column sum of `gradient` [rows, channels] into `sums` [channels].
+    /// Adds each column sum of `values` [rows, channels] into `sums` [channels].
     @inline(__always)
     static func accumulateColumnSums(
-        _ gradient: UnsafePointer<Float>, rows: Int, channels: Int, into sums: UnsafeMutablePointer<Float>
+        _ values: UnsafePointer<Float>, rows: Int, channels: Int, into sums: UnsafeMutablePointer<Float>
     ) {
         for row in 0 ..< rows {
-            let line = gradient + row * channels
-            for channel in 0 ..< channels { sums[channel] += line[channel] }
+            let line = values + row * channels
+            forEachVector(channels) { channel in
+                sums.store(sums.vector(at: channel, end: channels) + line.vector(at: channel, end: channels), at: channel, end: channels)
+            }
         }
     }
 
     /// Backward of the fused bias + activation over `gradient` [rows, channels], in one pass:
-    /// masks the gradient in place where ReLU's output was not positive and adds the column
-    /// sums (the bias gradient) into `sums`.
+    /// masks the gradient in place where ReLU's output was not positive and, when there is a
+    /// bias, adds the column sums (its gradient) into `biasGradient`.
     @inline(__always)
     static func backward(
         _ activation: Activation, gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>,
-        rows: Int, channels: Int, biasGradient sums: UnsafeMutablePointer<Float>
+        rows: Int, channels: Int, biasGradient sums: UnsafeMutablePointer<Float>?
     ) {
-        guard activation == .relu else {
-            accumulateColumnSums(gradient, rows: rows, channels: channels, into: sums)
-            return
-        }
+        let relu = activation == .relu
+        guard sums != nil || relu else { return }
         for row in 0 ..< rows {
             let line = gradient + row * channels, activations = output + row * channels
-            for channel in 0 ..< channels {
-                let value = activations[channel] > 0 ? line[channel] : 0
-                line[channel] = value
-                sums[channel] += value
+            forEachVector(channels) { channel in
+                var lanes = line.vector(at: channel, end: channels)
+                if relu {
+                    lanes.replace(with: 0, where: activations.vector(at: channel, end: channels) .<= 0)
+                    line.store(lanes, at: channel, end: channels)
+                }
+                if let sums { sums.store(sums.vector(at: channel, end: channels) + lanes, at: channel, end: channels) }
             }
         }
     }

@@ -91,9 +91,12 @@ public final class BatchNorm: Layer {
             let (sums, squares) = channelSums(rows: rows) { range, sum, square in
                 for row in range {
                     let line = source + row * channels
-                    for channel in 0 ..< channels {
-                        sum[channel] += line[channel]
-                        square[channel] += line[channel] * line[channel]
+                    forEachVector(channels) { channel in
+                        let lanes = line.vector(at: channel, end: channels)
+                        sum.store(sum.vector(at: channel, end: channels) + lanes, at: channel, end: channels)
+                        square.store(
+                            square.vector(at: channel, end: channels) + lanes * lanes, at: channel, end: channels
+                        )
                     }
                 }
             }
@@ -120,10 +123,11 @@ public final class BatchNorm: Layer {
         Parallel.forEachShard(rows) { _, range in
             for row in range {
                 let from = source + row * channels, to = destination + row * channels
-                if relu {
-                    for channel in 0 ..< channels { to[channel] = max(from[channel] * multiplier[channel] + shift[channel], 0) }
-                } else {
-                    for channel in 0 ..< channels { to[channel] = from[channel] * multiplier[channel] + shift[channel] }
+                forEachVector(channels) { channel in
+                    var lanes = from.vector(at: channel, end: channels) * multiplier.vector(at: channel, end: channels)
+                        + shift.vector(at: channel, end: channels)
+                    if relu { lanes.replace(with: 0, where: lanes .< 0) }
+                    to.store(lanes, at: channel, end: channels)
                 }
             }
         }
@@ -141,12 +145,18 @@ public final class BatchNorm: Layer {
             for row in range {
                 let offset = row * channels
                 let dy = gradient + offset, x = source + offset, y = activations + offset
-                if relu {
-                    for channel in 0 ..< channels { dy[channel] = y[channel] > 0 ? dy[channel] : 0 }
-                }
-                for channel in 0 ..< channels {
-                    sum[channel] += dy[channel]
-                    weighted[channel] += dy[channel] * (x[channel] - mean[channel]) * inverseDeviation[channel]
+                forEachVector(channels) { channel in
+                    var lanes = dy.vector(at: channel, end: channels)
+                    if relu {
+                        lanes.replace(with: 0, where: y.vector(at: channel, end: channels) .<= 0)
+                        dy.store(lanes, at: channel, end: channels)
+                    }
+                    let normalized = (x.vector(at: channel, end: channels) - mean.vector(at: channel, end: channels))
+                        * inverseDeviation.vector(at: channel, end: channels)
+                    sum.store(sum.vector(at: channel, end: channels) + lanes, at: channel, end: channels)
+                    weighted.store(
+                        weighted.vector(at: channel, end: channels) + lanes * normalized, at: channel, end: channels
+                    )
                 }
             }
         }
@@ -167,9 +177,12 @@ public final class BatchNorm: Layer {
             for row in range {
                 let offset = row * channels
                 let dy = gradient + offset, x = source + offset, dx = destination + offset
-                for channel in 0 ..< channels {
-                    let normalized = (x[channel] - mean[channel]) * inverseDeviation[channel]
-                    dx[channel] = gain[channel] * (dy[channel] - meanDy[channel] - normalized * meanDyX[channel])
+                forEachVector(channels) { channel in
+                    let normalized = (x.vector(at: channel, end: channels) - mean.vector(at: channel, end: channels))
+                        * inverseDeviation.vector(at: channel, end: channels)
+                    let centered = dy.vector(at: channel, end: channels) - meanDy.vector(at: channel, end: channels)
+                        - normalized * meanDyX.vector(at: channel, end: channels)
+                    dx.store(gain.vector(at: channel, end: channels) * centered, at: channel, end: channels)
                 }
             }
         }

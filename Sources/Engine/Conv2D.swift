@@ -15,6 +15,10 @@ public final class Conv2D: Layer {
     private let inputGradient = Tensor(shape: [0])
     private var workspaces: [ConvolutionWorkspace] = []
     private var geometry: ConvolutionGeometry?
+    /// The kernel packed for `DirectConvolution` (forward), or rotated (`rotatedKernel`) and
+    /// packed for its input gradient; rebuilt on every pass.
+    private let packedKernel = Tensor(shape: [0])
+    private let rotatedKernel = Tensor(shape: [0])
 
     public init(
         inputChannels: Int, filters: Int, kernelSize: Int, stride: Int = 1,
@@ -65,9 +69,13 @@ public final class Conv2D: Layer {
         self.geometry = geometry
         let chunk = chunkSize(geometry)
         let columnCount = geometry.isPointwise ? 0 : chunk * geometry.outputPositions * geometry.patchSize
-        if workspaces.count != Parallel.workerCount || workspaces.first?.columns.count != columnCount {
+        let scratchCount = usesDirectForward ? DirectConvolution.scratchCount(geometry, filters: filters) : 0
+        if workspaces.count != Parallel.workerCount || workspaces.first?.columns.count != columnCount
+            || workspaces.first?.scratch.count != scratchCount {
             workspaces = (0 ..< Parallel.workerCount).map { _ in
-                ConvolutionWorkspace(columnCount: columnCount, kernelCount: kernel.value.count, filters: filters)
+                ConvolutionWorkspace(
+                    columnCount: columnCount, kernelCount: kernel.value.count, filters: filters, scratchCount: scratchCount
+                )
             }
         }
         return geometry
@@ -101,6 +109,10 @@ public final class Conv2D: Layer {
         return (UnsafePointer(columns), geometry.channels == 1 ? .transposed : .rows)
     }
 
+    /// Whether forward runs `DirectConvolution` (filters a multiple of 32, not 1×1) instead of
+    /// im2col + GEMM.
+    private var usesDirectForward: Bool { DirectConvolution.supports(filters: filters) && kernelSize > 1 }
+
     // x: [N, H, W, C] -> y: [N, OH, OW, filters]
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         self.input = input
@@ -110,6 +122,22 @@ public final class Conv2D: Layer {
         let positions = geometry.outputPositions, patch = geometry.patchSize, chunk = chunkSize(geometry)
         let kernelValues = kernel.value.pointer, biasValues = bias?.value.pointer
         let source = input.pointer, destination = output.pointer
+        if usesDirectForward {
+            let filters = filters, relu = activation == .relu
+            packedKernel.resize(to: [kernel.value.count])
+            DirectConvolution.pack(kernelValues, rows: patch, filters: filters, into: packedKernel.pointer)
+            let kernelValues = packedKernel.pointer
+            Parallel.forEachShard(batch) { worker, range in
+                let scratch = self.workspaces[worker].scratch.pointer
+                for image in range {
+                    DirectConvolution.forward(
+                        geometry, image: source + image * geometry.inputSize, kernel: kernelValues, filters: filters,
+                        bias: biasValues, relu: relu, output: destination + image * positions * filters, scratch: scratch
+                    )
+                }
+            }
+            return output
+        }
         Parallel.forEachShard(batch) { worker, range in
             let columns = self.workspaces[worker].columns.pointer
             for start in Swift.stride(from: range.lowerBound, to: range.upperBound, by: chunk) {
@@ -138,6 +166,21 @@ public final class Conv2D: Layer {
         let kernelValues = kernel.value.pointer, filters = filters, activation = activation
         let source = input.pointer, gradient = outputGradient.pointer, activations = output.pointer
         let inputGradientPointer = inputGradient.pointer
+        let directInputGradient = needsInputGradient && usesDirectForward
+            && DirectConvolution.supportsInputGradient(geometry)
+        if directInputGradient {
+            rotatedKernel.resize(to: [kernel.value.count])
+            packedKernel.resize(to: [kernel.value.count])
+            DirectConvolution.backwardKernel(
+                kernelValues, height: kernelSize, width: kernelSize, channels: inputChannels, filters: filters,
+                into: rotatedKernel.pointer
+            )
+            DirectConvolution.pack(
+                rotatedKernel.pointer, rows: kernelSize * kernelSize * filters, filters: inputChannels,
+                into: packedKernel.pointer
+            )
+        }
+        let rotatedKernelValues = packedKernel.pointer
         Parallel.forEachShard(batch) { worker, range in
             let workspace = self.workspaces[worker]
             workspace.kernelGradient.fill(0)
@@ -148,7 +191,7 @@ public final class Conv2D: Layer {
                 let outputRows = gradient + start * positions * filters
                 Activation.backward(
                     activation, gradient: outputRows, output: activations + start * positions * filters,
-                    rows: rows, channels: filters, biasGradient: workspace.biasGradient.pointer
+                    rows: rows, channels: filters, biasGradient: self.bias == nil ? nil : workspace.biasGradient.pointer
                 )
                 let columns = workspace.columns.pointer
                 let (matrix, layout) = self.patches(geometry, source, start: start, images: images, into: columns)
@@ -160,6 +203,16 @@ public final class Conv2D: Layer {
                 )
                 guard needsInputGradient else { continue }
                 let imageGradient = inputGradientPointer + start * geometry.inputSize
+                if directInputGradient {
+                    for image in 0 ..< images {
+                        DirectConvolution.inputGradient(
+                            geometry, outputGradient: outputRows + image * positions * filters,
+                            rotatedKernel: rotatedKernelValues, filters: filters,
+                            into: imageGradient + image * geometry.inputSize, scratch: workspace.scratch.pointer
+                        )
+                    }
+                    continue
+                }
                 switch layout {
                 case .direct:
                     BLAS.gemm(
@@ -206,9 +259,12 @@ final class ConvolutionWorkspace {
     let columns: Tensor
     let kernelGradient: Tensor
     let biasGradient: Tensor
+    /// A padded image for `DirectConvolution`.
+    let scratch: Tensor
 
-    init(columnCount: Int, kernelCount: Int, filters: Int) {
+    init(columnCount: Int, kernelCount: Int, filters: Int, scratchCount: Int) {
         columns = Tensor(shape: [columnCount])
+        scratch = Tensor(shape: [scratchCount])
         kernelGradient = Tensor(shape: [kernelCount])
         biasGradient = Tensor(shape: [filters])
     }
@@ -217,6 +273,8 @@ final class ConvolutionWorkspace {
 /// `target += source`, element-wise over the first `target.count` values.
 @inline(__always)
 func add(_ source: Tensor, into target: Tensor) {
-    let from = source.pointer, to = target.pointer
-    for index in 0 ..< target.count { to[index] += from[index] }
+    let from = source.pointer, to = target.pointer, count = target.count
+    forEachVector(count) { index in
+        to.store(to.vector(at: index, end: count) + from.vector(at: index, end: count), at: index, end: count)
+    }
 }

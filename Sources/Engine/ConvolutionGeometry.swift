@@ -87,8 +87,11 @@ struct ConvolutionGeometry: Equatable {
                     for kernelX in 0 ..< kernelWidth {
                         let inputX = outputX * stride - padLeft + kernelX
                         if rowInside, inputX >= 0, inputX < inputWidth {
-                            let target = image + (inputY * inputWidth + inputX) * channels
-                            for channel in 0 ..< channels { target[channel] += source[channel] }
+                            let target = image + (inputY * inputWidth + inputX) * channels, channels = channels
+                            forEachVector(channels) { channel in
+                                let sum = target.vector(at: channel, end: channels) + source.vector(at: channel, end: channels)
+                                target.store(sum, at: channel, end: channels)
+                            }
                         }
                         source += channels
                     }

@@ -25,6 +25,53 @@ import Testing
         #expect(difference < 1e-4, "max |im2col − reference| = \(difference)")
     }
 
+    /// Filter counts that are multiples of 32 run `DirectConvolution` forward (and backward for
+    /// stride 1 and 32·k input channels); both equal the reference, tails of positions included.
+    @Test(arguments: [
+        (1, 32, 3, 1, Padding.same, Activation.relu), (3, 32, 3, 2, .same, .linear), (32, 32, 3, 1, .valid, .linear),
+        (32, 64, 3, 1, .same, .relu), (64, 32, 5, 1, .same, .linear), (32, 32, 2, 1, .same, .linear),
+        (32, 32, 3, 2, .valid, .relu),
+    ])
+    func directConvolutionMatchesReference(
+        channels: Int, filters: Int, kernelSize: Int, stride: Int, padding: Padding, activation: Activation
+    ) {
+        var generator = RandomGenerator(seed: 5)
+        let shape = [2, 9, 7, channels]
+        let input = Tensor(shape: shape)
+        for index in 0 ..< input.count { input[index] = generator.normal() }
+        let layer = Conv2D(
+            inputChannels: channels, filters: filters, kernelSize: kernelSize, stride: stride, padding: padding,
+            activation: activation
+        )
+        for index in 0 ..< layer.kernel.value.count { layer.kernel.value[index] = generator.normal() }
+        for index in 0 ..< filters { layer.bias?.value[index] = generator.normal() }
+        let output = layer.forward(input, training: true)
+        var reference = ReferenceConvolution.forward(
+            input: input.values, shape: shape, kernel: layer.kernel.value.values, kernelSize: kernelSize,
+            filters: filters, bias: layer.bias?.value.values, stride: stride, padding: padding
+        )
+        if activation == .relu { reference.values = reference.values.map { max($0, 0) } }
+        #expect(output.shape == reference.shape)
+        // Sums of up to 1,600 products: the error is relative to the values' size.
+        func relativeDifference(_ values: [Float], _ expected: [Float]) -> Float {
+            zip(values, expected).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? .infinity
+        }
+        let difference = relativeDifference(output.values, reference.values)
+        #expect(difference < 1e-4, "max |direct − reference| = \(difference)")
+
+        let outputGradient = Tensor(shape: output.shape)
+        for index in 0 ..< outputGradient.count { outputGradient[index] = generator.normal() }
+        let masked = zip(outputGradient.values, output.values).map { activation == .relu && $1 <= 0 ? 0 : $0 }
+        let expected = ReferenceConvolution.inputGradient(
+            outputGradient: masked, shape: shape, kernel: layer.kernel.value.values, kernelSize: kernelSize,
+            filters: filters, stride: stride, padding: padding
+        )
+        let inputGradient = layer.backward(outputGradient, needsInputGradient: true)
+        let gradientDifference = relativeDifference(inputGradient?.values ?? [], expected)
+        #expect(inputGradient?.shape == shape)
+        #expect(gradientDifference < 1e-4, "max |dx − reference| = \(gradientDifference)")
+    }
+
     @Test func sameAndValidOutputSizesFollowKeras() throws {
         let same = Conv2D(inputChannels: 1, filters: 1, kernelSize: 3, stride: 2, padding: .same)
         let valid = Conv2D(inputChannels: 1, filters: 1, kernelSize: 3, padding: .valid)

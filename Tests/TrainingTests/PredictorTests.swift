@@ -61,6 +61,32 @@ import Testing
         #expect(prediction.classIndex == Int(run.dataset.labels[test[0]]))
     }
 
+    @Test func mirrorAveragingAveragesAFaceAndItsMirrorImage() throws {
+        let run = try Fixtures.endToEnd.get()
+        let predictor = try Predictor.load(.checkpoint(path: run.folder.bestCheckpoint(fold: 1).path))
+        let side = FaceDataset.imageSide
+        let faces = run.dataset.heldOutIndices.prefix(3).map { Array(run.dataset.image(at: $0)) }
+        let mirrored = faces.map { face in
+            (0 ..< side * side).map { face[($0 / side) * side + side - 1 - $0 % side] }
+        }
+        #expect(mirrored != faces)
+        let plain = try predictor.probabilities(for: faces)
+        let ofMirrors = try predictor.probabilities(for: mirrored)
+        predictor.mirrorAveraging = true
+        let averaged = try predictor.probabilities(for: faces)
+        for face in faces.indices {
+            for index in plain[face].indices {
+                #expect(abs(averaged[face][index] - (plain[face][index] + ofMirrors[face][index]) / 2) < 1e-6)
+            }
+        }
+        let test = run.dataset.heldOutIndices
+        #expect(
+            try Evaluator.evaluate(predictor, dataset: run.dataset, indices: test)
+                == Evaluator.evaluate(.checkpoint(path: run.folder.bestCheckpoint(fold: 1).path),
+                                      dataset: run.dataset, indices: test, mirrorAveraging: true)
+        )
+    }
+
     @Test func badInputIsRejectedWithAReason() throws {
         let run = try Fixtures.endToEnd.get()
         let predictor = try Predictor.load(.checkpoint(path: run.folder.bestCheckpoint(fold: 1).path))

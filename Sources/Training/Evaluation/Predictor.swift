@@ -15,7 +15,12 @@ public final class Predictor {
     /// Faces per forward pass when many are predicted at once (each model keeps buffers for a
     /// batch of this size).
     public var batchSize = 64
+    /// Test-time augmentation: each face is also predicted mirrored left–right and the two
+    /// probability vectors are averaged (twice the work; faces are symmetric enough that this
+    /// cancels some of a single view's noise).
+    public var mirrorAveraging = false
     private let input = Tensor(shape: [0])
+    private let mirroredInput = Tensor(shape: [0])
 
     /// A predictor over `models`, which must share class names and take 48×48×1 faces.
     public init(models: [Model], inputScale: Float = 1 / 255) throws(TrainingError) {
@@ -128,14 +133,31 @@ public final class Predictor {
                     for pixel in 0 ..< size { destination[pixel] = Float(bytes[pixel]) * inputScale }
                 }
             }
+            if mirrorAveraging { mirror(input, into: mirroredInput) }
             for (member, model) in models.enumerated() {
                 let probabilities = model.predict(input)
-                let rows = UnsafeBufferPointer(start: probabilities.pointer, count: batch * classes)
+                var rows = Array(UnsafeBufferPointer(start: probabilities.pointer, count: batch * classes))
+                if mirrorAveraging {
+                    let mirrored = model.predict(mirroredInput).pointer
+                    for index in rows.indices { rows[index] = (rows[index] + mirrored[index]) / 2 }
+                }
                 results[member].append(contentsOf: rows)
             }
             start += batch
         }
         return results
+    }
+}
+
+/// Copies the NHWC images of `source` into `destination`, each mirrored left–right.
+func mirror(_ source: Tensor, into destination: Tensor) {
+    destination.resize(to: source.shape)
+    let rows = source.shape[0] * source.shape[1], width = source.shape[2], channels = source.shape[3]
+    for row in 0 ..< rows {
+        let from = source.pointer + row * width * channels, to = destination.pointer + row * width * channels
+        for x in 0 ..< width {
+            (to + (width - 1 - x) * channels).update(from: from + x * channels, count: channels)
+        }
     }
 }
 

@@ -29,6 +29,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Score every image, not only the held-out split.")
     var all = false
 
+    @Flag(help: "Test-time augmentation: average each face's prediction with its mirror image's.")
+    var tta = false
+
     @Flag(help: "Print one JSON object.")
     var json = false
 
@@ -38,14 +41,14 @@ struct EvalCommand: ParsableCommand {
         )
         let dataset = try DatasetLoader.load(data).dataset
         let (indices, name) = all ? (Array(0 ..< dataset.count), "all images") : Evaluator.defaultIndices(for: dataset)
-        let report = try Evaluator.evaluate(reference, dataset: dataset, indices: indices)
+        let report = try Evaluator.evaluate(reference, dataset: dataset, indices: indices, mirrorAveraging: tta)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
             print("Model: \(reference)")
-            print("Data:  \(data), \(name)")
+            print("Data:  \(data), \(name)\(tta ? ", each face averaged with its mirror image" : "")")
             for line in report.lines { print(line) }
         }
     }

@@ -1,0 +1,229 @@
+/// Direct convolution ("implicit GEMM") for NHWC images whose filter count is a multiple of 32:
+/// no im2col copy, no BLAS packing, bias and ReLU applied as results leave the registers.
+///
+/// Output positions are taken 8 at a time and filters 32 at a time, so 16 vector accumulators
+/// stay in registers while the loop runs over every tap and input channel: each step loads
+/// 32 weights once and broadcasts one input value per position.
+enum DirectConvolution {
+    typealias Lanes = SIMD16<Float>
+    static let filterBlock = 32
+    static let positionTile = 8
+
+    /// Whether `filters` output channels fit the kernel's blocking.
+    static func supports(filters: Int) -> Bool { filters % filterBlock == 0 }
+
+    /// Sizes of one correlation: a padded input image `[paddedHeight, paddedWidth, channels]`
+    /// read with `stride`, a kernel `[kernelHeight, kernelWidth, channels, filters]`, an output
+    /// `[outputHeight, outputWidth, filters]`.
+    struct Shape {
+        let paddedWidth: Int, channels: Int
+        let kernelHeight: Int, kernelWidth: Int, stride: Int
+        let outputHeight: Int, outputWidth: Int, filters: Int
+    }
+
+    /// Whether a layer of `geometry` can compute its input gradient directly (stride 1, and its
+    /// input channels — the filters of that correlation — a multiple of 32).
+    static func supportsInputGradient(_ geometry: ConvolutionGeometry) -> Bool {
+        geometry.stride == 1 && supports(filters: geometry.channels)
+    }
+
+    /// Floats of scratch one worker needs for `geometry` with `filters` filters.
+    static func scratchCount(_ geometry: ConvolutionGeometry, filters: Int) -> Int {
+        let input = (geometry.inputHeight + geometry.padTop + geometry.padBottom)
+            * (geometry.inputWidth + geometry.padLeft + geometry.padRight) * geometry.channels
+        let gradient = (geometry.inputHeight + geometry.kernelHeight - 1)
+            * (geometry.inputWidth + geometry.kernelWidth - 1) * filters
+        return max(input, supportsInputGradient(geometry) ? gradient : 0)
+    }
+
+    /// One image's output `[outputHeight, outputWidth, filters]` (+ bias, ReLU when asked), with
+    /// `kernel` packed by `pack`.
+    static func forward(
+        _ geometry: ConvolutionGeometry, image: UnsafePointer<Float>, kernel: UnsafePointer<Float>, filters: Int,
+        bias: UnsafePointer<Float>?, relu: Bool, output: UnsafeMutablePointer<Float>,
+        scratch: UnsafeMutablePointer<Float>
+    ) {
+        let g = geometry
+        var source = image
+        if g.padTop + g.padBottom + g.padLeft + g.padRight > 0 {
+            pad(
+                image, height: g.inputHeight, width: g.inputWidth, channels: g.channels,
+                top: g.padTop, left: g.padLeft, bottom: g.padBottom, right: g.padRight, into: scratch
+            )
+            source = UnsafePointer(scratch)
+        }
+        let shape = Shape(
+            paddedWidth: g.inputWidth + g.padLeft + g.padRight, channels: g.channels,
+            kernelHeight: g.kernelHeight, kernelWidth: g.kernelWidth, stride: g.stride,
+            outputHeight: g.outputHeight, outputWidth: g.outputWidth, filters: filters
+        )
+        correlate(shape, image: source, kernel: kernel, bias: bias, relu: relu, output: output)
+    }
+
+    /// One image's input gradient `[inputHeight, inputWidth, channels]` from its output gradient,
+    /// with `rotatedKernel` from `backwardKernel`, packed (stride 1 only).
+    static func inputGradient(
+        _ geometry: ConvolutionGeometry, outputGradient: UnsafePointer<Float>, rotatedKernel: UnsafePointer<Float>,
+        filters: Int, into inputGradient: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let g = geometry
+        let top = g.kernelHeight - 1 - g.padTop, left = g.kernelWidth - 1 - g.padLeft
+        let bottom = g.inputHeight - g.outputHeight + g.padTop, right = g.inputWidth - g.outputWidth + g.padLeft
+        pad(
+            outputGradient, height: g.outputHeight, width: g.outputWidth, channels: filters,
+            top: top, left: left, bottom: bottom, right: right, into: scratch
+        )
+        let shape = Shape(
+            paddedWidth: g.outputWidth + left + right, channels: filters,
+            kernelHeight: g.kernelHeight, kernelWidth: g.kernelWidth, stride: 1,
+            outputHeight: g.inputHeight, outputWidth: g.inputWidth, filters: g.channels
+        )
+        correlate(shape, image: scratch, kernel: rotatedKernel, bias: nil, relu: false, output: inputGradient)
+    }
+
+    /// Re-lays a kernel `[rows, filters]` (rows = kh · kw · channels) as `[filters / 32, rows, 32]`,
+    /// so the weights a tile needs are one sequential stream.
+    static func pack(_ kernel: UnsafePointer<Float>, rows: Int, filters: Int, into packed: UnsafeMutablePointer<Float>) {
+        for block in 0 ..< filters / filterBlock {
+            let target = packed + block * rows * filterBlock
+            for row in 0 ..< rows {
+                (target + row * filterBlock).update(from: kernel + row * filters + block * filterBlock, count: filterBlock)
+            }
+        }
+    }
+
+    /// Correlates one padded image with a packed kernel, adding `bias` and applying ReLU when asked.
+    static func correlate(
+        _ shape: Shape, image: UnsafePointer<Float>, kernel: UnsafePointer<Float>,
+        bias: UnsafePointer<Float>?, relu: Bool, output: UnsafeMutablePointer<Float>
+    ) {
+        let positions = shape.outputHeight * shape.outputWidth
+        let blockStride = shape.kernelHeight * shape.kernelWidth * shape.channels
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: positionTile) { bases in
+            // Filter blocks outermost: one block's weights (up to 9 × 256 × 32 floats) stay in
+            // the L2 cache while every tile of the image uses them.
+            for block in Swift.stride(from: 0, to: shape.filters, by: filterBlock) {
+                var first = 0
+                while first < positions {
+                    let valid = min(positionTile, positions - first)
+                    for lane in 0 ..< positionTile {
+                        let position = first + min(lane, valid - 1)
+                        let row = position / shape.outputWidth, column = position % shape.outputWidth
+                        bases[lane] = image
+                            + (row * shape.stride * shape.paddedWidth + column * shape.stride) * shape.channels
+                    }
+                    tile(
+                        shape, bases: UnsafePointer(bases.baseAddress!), kernel: kernel + block * blockStride,
+                        bias: bias.map { $0 + block }, relu: relu, output: output + first * shape.filters + block,
+                        valid: valid
+                    )
+                    first += positionTile
+                }
+            }
+        }
+    }
+
+    /// Eight positions × 32 filters of output, accumulated over every tap and channel.
+    @inline(__always)
+    private static func tile(
+        _ shape: Shape, bases: UnsafePointer<UnsafePointer<Float>>, kernel: UnsafePointer<Float>,
+        bias: UnsafePointer<Float>?, relu: Bool, output: UnsafeMutablePointer<Float>, valid: Int
+    ) {
+        let channels = shape.channels, filters = shape.filters, blockWidth = filterBlock
+        let p0 = bases[0], p1 = bases[1], p2 = bases[2], p3 = bases[3]
+        let p4 = bases[4], p5 = bases[5], p6 = bases[6], p7 = bases[7]
+        var a00 = Lanes(), a01 = Lanes(), a10 = Lanes(), a11 = Lanes()
+        var a20 = Lanes(), a21 = Lanes(), a30 = Lanes(), a31 = Lanes()
+        var a40 = Lanes(), a41 = Lanes(), a50 = Lanes(), a51 = Lanes()
+        var a60 = Lanes(), a61 = Lanes(), a70 = Lanes(), a71 = Lanes()
+        for kernelY in 0 ..< shape.kernelHeight {
+            for kernelX in 0 ..< shape.kernelWidth {
+                let tap = (kernelY * shape.paddedWidth + kernelX) * channels
+                var weights = kernel + (kernelY * shape.kernelWidth + kernelX) * channels * blockWidth
+                for channel in tap ..< tap + channels {
+                    let w0 = load(weights), w1 = load(weights + 16)
+                    accumulate(&a00, &a01, p0[channel], w0, w1)
+                    accumulate(&a10, &a11, p1[channel], w0, w1)
+                    accumulate(&a20, &a21, p2[channel], w0, w1)
+                    accumulate(&a30, &a31, p3[channel], w0, w1)
+                    accumulate(&a40, &a41, p4[channel], w0, w1)
+                    accumulate(&a50, &a51, p5[channel], w0, w1)
+                    accumulate(&a60, &a61, p6[channel], w0, w1)
+                    accumulate(&a70, &a71, p7[channel], w0, w1)
+                    weights += blockWidth
+                }
+            }
+        }
+        let b0 = bias.map { load($0) } ?? Lanes(), b1 = bias.map { load($0 + 16) } ?? Lanes()
+        @inline(__always) func emit(_ lane: Int, _ first: Lanes, _ second: Lanes) {
+            guard lane < valid else { return }
+            var low = first + b0, high = second + b1
+            if relu {
+                low.replace(with: 0, where: low .< 0)
+                high.replace(with: 0, where: high .< 0)
+            }
+            store(low, output + lane * filters)
+            store(high, output + lane * filters + 16)
+        }
+        emit(0, a00, a01); emit(1, a10, a11); emit(2, a20, a21); emit(3, a30, a31)
+        emit(4, a40, a41); emit(5, a50, a51); emit(6, a60, a61); emit(7, a70, a71)
+    }
+
+    /// `low += x · w0` and `high += x · w1` for one input value `x` broadcast to every lane: fused
+    /// multiply-adds where the CPU has them (`FER_FMA`, set by the package for this machine);
+    /// elsewhere a multiply and an add, not a libm call per lane.
+    @inline(__always)
+    private static func accumulate(_ low: inout Lanes, _ high: inout Lanes, _ x: Float, _ w0: Lanes, _ w1: Lanes) {
+        let broadcast = Lanes(repeating: x)
+        #if FER_FMA
+        low.addProduct(broadcast, w0)
+        high.addProduct(broadcast, w1)
+        #else
+        low += broadcast * w0
+        high += broadcast * w1
+        #endif
+    }
+
+    @inline(__always)
+    private static func load(_ pointer: UnsafePointer<Float>) -> Lanes {
+        UnsafeRawPointer(pointer).loadUnaligned(as: Lanes.self)
+    }
+
+    @inline(__always)
+    private static func store(_ lanes: Lanes, _ pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: lanes, as: Lanes.self)
+    }
+
+    /// Copies one image `[height, width, channels]` into `destination` with zero borders.
+    static func pad(
+        _ image: UnsafePointer<Float>, height: Int, width: Int, channels: Int,
+        top: Int, left: Int, bottom: Int, right: Int, into destination: UnsafeMutablePointer<Float>
+    ) {
+        let paddedWidth = width + left + right, rowCount = paddedWidth * channels
+        destination.update(repeating: 0, count: top * rowCount)
+        for row in 0 ..< height {
+            let target = destination + (top + row) * rowCount
+            target.update(repeating: 0, count: left * channels)
+            (target + left * channels).update(from: image + row * width * channels, count: width * channels)
+            (target + (left + width) * channels).update(repeating: 0, count: right * channels)
+        }
+        (destination + (top + height) * rowCount).update(repeating: 0, count: bottom * rowCount)
+    }
+
+    /// The kernel of the input-gradient correlation: `[kh, kw, filters, channels]`, rotated
+    /// 180° with input and output channels swapped, so dx = correlate(padded dy, this).
+    static func backwardKernel(
+        _ kernel: UnsafePointer<Float>, height: Int, width: Int, channels: Int, filters: Int,
+        into destination: UnsafeMutablePointer<Float>
+    ) {
+        for kernelY in 0 ..< height {
+            for kernelX in 0 ..< width {
+                let source = kernel + ((height - 1 - kernelY) * width + (width - 1 - kernelX)) * channels * filters
+                let target = destination + (kernelY * width + kernelX) * filters * channels
+                for channel in 0 ..< channels {
+                    for filter in 0 ..< filters { target[filter * channels + channel] = source[channel * filters + filter] }
+                }
+            }
+        }
+    }
+}
