@@ -160,20 +160,35 @@ public final class Conv2D: Layer {
     // dy: [N, OH, OW, filters] -> dx: [N, H, W, C]
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
         guard let input, let geometry else { preconditionFailure("Conv2D.backward before forward") }
-        let batch = input.batchSize
         if needsInputGradient { inputGradient.resize(to: input.shape) }
-        let positions = geometry.outputPositions, patch = geometry.patchSize, chunk = chunkSize(geometry)
-        let kernelValues = kernel.value.pointer, filters = filters, activation = activation
+        if usesDirectForward, !needsInputGradient || DirectConvolution.supportsInputGradient(geometry) {
+            directBackward(outputGradient, input: input, geometry: geometry, needsInputGradient: needsInputGradient)
+        } else {
+            gemmBackward(outputGradient, input: input, geometry: geometry, needsInputGradient: needsInputGradient)
+        }
+        for workspace in workspaces {
+            add(workspace.kernelGradient, into: kernel.gradient)
+            if let bias { add(workspace.biasGradient, into: bias.gradient) }
+        }
+        return needsInputGradient ? inputGradient : nil
+    }
+
+    /// Backward by `DirectConvolution`, in chunks of images: ReLU mask and bias sums, the kernel
+    /// gradient (direct for large images; by GEMM over the chunk's im2col rows when each image has
+    /// too few positions for a direct reduction to pay off), and the input gradient.
+    private func directBackward(
+        _ outputGradient: Tensor, input: Tensor, geometry: ConvolutionGeometry, needsInputGradient: Bool
+    ) {
+        let positions = geometry.outputPositions, filters = filters, activation = activation
+        let chunk = chunkSize(geometry), directKernelGradient = positions >= 100
         let source = input.pointer, gradient = outputGradient.pointer, activations = output.pointer
         let inputGradientPointer = inputGradient.pointer
-        let directInputGradient = needsInputGradient && usesDirectForward
-            && DirectConvolution.supportsInputGradient(geometry)
-        if directInputGradient {
+        if needsInputGradient {
             rotatedKernel.resize(to: [kernel.value.count])
             packedKernel.resize(to: [kernel.value.count])
             DirectConvolution.backwardKernel(
-                kernelValues, height: kernelSize, width: kernelSize, channels: inputChannels, filters: filters,
-                into: rotatedKernel.pointer
+                kernel.value.pointer, height: kernelSize, width: kernelSize, channels: inputChannels,
+                filters: filters, into: rotatedKernel.pointer
             )
             DirectConvolution.pack(
                 rotatedKernel.pointer, rows: kernelSize * kernelSize * filters, filters: inputChannels,
@@ -181,7 +196,67 @@ public final class Conv2D: Layer {
             )
         }
         let rotatedKernelValues = packedKernel.pointer
-        Parallel.forEachShard(batch) { worker, range in
+        Parallel.forEachShard(input.batchSize) { worker, range in
+            let workspace = self.workspaces[worker], scratch = workspace.scratch.pointer
+            workspace.kernelGradient.fill(0)
+            workspace.biasGradient.fill(0)
+            for start in Swift.stride(from: range.lowerBound, to: range.upperBound, by: chunk) {
+                let images = min(chunk, range.upperBound - start)
+                let outputRows = gradient + start * positions * filters
+                Activation.backward(
+                    activation, gradient: outputRows, output: activations + start * positions * filters,
+                    rows: images * positions, channels: filters,
+                    biasGradient: self.bias == nil ? nil : workspace.biasGradient.pointer
+                )
+                if directKernelGradient {
+                    for image in start ..< start + images {
+                        DirectConvolution.kernelGradient(
+                            geometry, image: source + image * geometry.inputSize,
+                            outputGradient: gradient + image * positions * filters, filters: filters,
+                            into: workspace.kernelGradient.pointer, scratch: scratch
+                        )
+                    }
+                } else {
+                    self.accumulateKernelGradient(geometry, source, start: start, images: images, outputRows, workspace)
+                }
+                guard needsInputGradient else { continue }
+                for image in start ..< start + images {
+                    DirectConvolution.inputGradient(
+                        geometry, outputGradient: gradient + image * positions * filters,
+                        rotatedKernel: rotatedKernelValues, filters: filters,
+                        into: inputGradientPointer + image * geometry.inputSize, scratch: scratch
+                    )
+                }
+            }
+        }
+    }
+
+    /// dKernel [patch, filters] += columnsᵀ · dy over a chunk of images; returns the chunk's
+    /// patch matrix and its layout, which the GEMM input gradient reuses.
+    @discardableResult
+    private func accumulateKernelGradient(
+        _ geometry: ConvolutionGeometry, _ source: UnsafeMutablePointer<Float>, start: Int, images: Int,
+        _ outputRows: UnsafeMutablePointer<Float>, _ workspace: ConvolutionWorkspace
+    ) -> (UnsafePointer<Float>, PatchLayout) {
+        let rows = images * geometry.outputPositions, patch = geometry.patchSize
+        let (matrix, layout) = patches(geometry, source, start: start, images: images, into: workspace.columns.pointer)
+        BLAS.gemm(
+            transposeA: layout != .transposed, m: patch, n: filters, k: rows, a: matrix,
+            lda: layout == .transposed ? rows : patch,
+            b: outputRows, ldb: filters, beta: 1, c: workspace.kernelGradient.pointer, ldc: filters
+        )
+        return (matrix, layout)
+    }
+
+    /// Backward by im2col + GEMM, in chunks of images.
+    private func gemmBackward(
+        _ outputGradient: Tensor, input: Tensor, geometry: ConvolutionGeometry, needsInputGradient: Bool
+    ) {
+        let positions = geometry.outputPositions, patch = geometry.patchSize, chunk = chunkSize(geometry)
+        let kernelValues = kernel.value.pointer, filters = filters, activation = activation
+        let source = input.pointer, gradient = outputGradient.pointer, activations = output.pointer
+        let inputGradientPointer = inputGradient.pointer
+        Parallel.forEachShard(input.batchSize) { worker, range in
             let workspace = self.workspaces[worker]
             workspace.kernelGradient.fill(0)
             workspace.biasGradient.fill(0)
@@ -194,25 +269,11 @@ public final class Conv2D: Layer {
                     rows: rows, channels: filters, biasGradient: self.bias == nil ? nil : workspace.biasGradient.pointer
                 )
                 let columns = workspace.columns.pointer
-                let (matrix, layout) = self.patches(geometry, source, start: start, images: images, into: columns)
-                // dKernel [patch, filters] += columnsᵀ · dy
-                BLAS.gemm(
-                    transposeA: layout != .transposed, m: patch, n: filters, k: rows, a: matrix,
-                    lda: layout == .transposed ? rows : patch,
-                    b: outputRows, ldb: filters, beta: 1, c: workspace.kernelGradient.pointer, ldc: filters
+                let (matrix, layout) = self.accumulateKernelGradient(
+                    geometry, source, start: start, images: images, outputRows, workspace
                 )
                 guard needsInputGradient else { continue }
                 let imageGradient = inputGradientPointer + start * geometry.inputSize
-                if directInputGradient {
-                    for image in 0 ..< images {
-                        DirectConvolution.inputGradient(
-                            geometry, outputGradient: outputRows + image * positions * filters,
-                            rotatedKernel: rotatedKernelValues, filters: filters,
-                            into: imageGradient + image * geometry.inputSize, scratch: workspace.scratch.pointer
-                        )
-                    }
-                    continue
-                }
                 switch layout {
                 case .direct:
                     BLAS.gemm(
@@ -246,11 +307,6 @@ public final class Conv2D: Layer {
                 }
             }
         }
-        for workspace in workspaces {
-            add(workspace.kernelGradient, into: kernel.gradient)
-            if let bias { add(workspace.biasGradient, into: bias.gradient) }
-        }
-        return needsInputGradient ? inputGradient : nil
     }
 }
 

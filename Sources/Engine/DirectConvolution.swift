@@ -36,6 +36,19 @@ enum DirectConvolution {
         return max(input, supportsInputGradient(geometry) ? gradient : 0)
     }
 
+    /// The image with the geometry's zero padding (copied into `scratch`), or the image itself
+    /// when there is none.
+    static func paddedInput(
+        _ g: ConvolutionGeometry, image: UnsafePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) -> UnsafePointer<Float> {
+        guard g.padTop + g.padBottom + g.padLeft + g.padRight > 0 else { return image }
+        pad(
+            image, height: g.inputHeight, width: g.inputWidth, channels: g.channels,
+            top: g.padTop, left: g.padLeft, bottom: g.padBottom, right: g.padRight, into: scratch
+        )
+        return UnsafePointer(scratch)
+    }
+
     /// One image's output `[outputHeight, outputWidth, filters]` (+ bias, ReLU when asked), with
     /// `kernel` packed by `pack`.
     static func forward(
@@ -43,15 +56,7 @@ enum DirectConvolution {
         bias: UnsafePointer<Float>?, relu: Bool, output: UnsafeMutablePointer<Float>,
         scratch: UnsafeMutablePointer<Float>
     ) {
-        let g = geometry
-        var source = image
-        if g.padTop + g.padBottom + g.padLeft + g.padRight > 0 {
-            pad(
-                image, height: g.inputHeight, width: g.inputWidth, channels: g.channels,
-                top: g.padTop, left: g.padLeft, bottom: g.padBottom, right: g.padRight, into: scratch
-            )
-            source = UnsafePointer(scratch)
-        }
+        let g = geometry, source = paddedInput(geometry, image: image, scratch: scratch)
         let shape = Shape(
             paddedWidth: g.inputWidth + g.padLeft + g.padRight, channels: g.channels,
             kernelHeight: g.kernelHeight, kernelWidth: g.kernelWidth, stride: g.stride,
@@ -99,24 +104,33 @@ enum DirectConvolution {
     ) {
         let positions = shape.outputHeight * shape.outputWidth
         let blockStride = shape.kernelHeight * shape.kernelWidth * shape.channels
-        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: positionTile) { bases in
-            // Filter blocks outermost: one block's weights (up to 9 × 256 × 32 floats) stay in
-            // the L2 cache while every tile of the image uses them.
-            for block in Swift.stride(from: 0, to: shape.filters, by: filterBlock) {
+        forEachTile(rows: positions, filters: shape.filters) { position in
+            let row = position / shape.outputWidth, column = position % shape.outputWidth
+            return image + (row * shape.stride * shape.paddedWidth + column * shape.stride) * shape.channels
+        } _: { block, first, valid, bases in
+            tile(
+                shape, bases: bases, kernel: kernel + block * blockStride, bias: bias.map { $0 + block },
+                relu: relu, output: output + first * shape.filters + block, valid: valid
+            )
+        }
+    }
+
+    /// Runs `body(block, first, valid, streams)` for every block of 32 filters (outermost: one
+    /// block's weights, up to 9 × 256 × 32 floats, stay in the L2 cache meanwhile) and every tile
+    /// of 8 of `count` rows (output positions, or patch rows): `streams` holds `stream(row)` for
+    /// rows `first ..< first + valid`, the last one repeated to fill a partial tile.
+    @inline(__always)
+    static func forEachTile(
+        rows count: Int, filters: Int, stream: (Int) -> UnsafePointer<Float>,
+        _ body: (Int, Int, Int, UnsafePointer<UnsafePointer<Float>>) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: positionTile) { streams in
+            for block in Swift.stride(from: 0, to: filters, by: filterBlock) {
                 var first = 0
-                while first < positions {
-                    let valid = min(positionTile, positions - first)
-                    for lane in 0 ..< positionTile {
-                        let position = first + min(lane, valid - 1)
-                        let row = position / shape.outputWidth, column = position % shape.outputWidth
-                        bases[lane] = image
-                            + (row * shape.stride * shape.paddedWidth + column * shape.stride) * shape.channels
-                    }
-                    tile(
-                        shape, bases: UnsafePointer(bases.baseAddress!), kernel: kernel + block * blockStride,
-                        bias: bias.map { $0 + block }, relu: relu, output: output + first * shape.filters + block,
-                        valid: valid
-                    )
+                while first < count {
+                    let valid = min(positionTile, count - first)
+                    for lane in 0 ..< positionTile { streams[lane] = stream(first + min(lane, valid - 1)) }
+                    body(block, first, valid, UnsafePointer(streams.baseAddress!))
                     first += positionTile
                 }
             }
@@ -129,34 +143,16 @@ enum DirectConvolution {
         _ shape: Shape, bases: UnsafePointer<UnsafePointer<Float>>, kernel: UnsafePointer<Float>,
         bias: UnsafePointer<Float>?, relu: Bool, output: UnsafeMutablePointer<Float>, valid: Int
     ) {
-        let channels = shape.channels, filters = shape.filters, blockWidth = filterBlock
-        let p0 = bases[0], p1 = bases[1], p2 = bases[2], p3 = bases[3]
-        let p4 = bases[4], p5 = bases[5], p6 = bases[6], p7 = bases[7]
-        var a00 = Lanes(), a01 = Lanes(), a10 = Lanes(), a11 = Lanes()
-        var a20 = Lanes(), a21 = Lanes(), a30 = Lanes(), a31 = Lanes()
-        var a40 = Lanes(), a41 = Lanes(), a50 = Lanes(), a51 = Lanes()
-        var a60 = Lanes(), a61 = Lanes(), a70 = Lanes(), a71 = Lanes()
-        for kernelY in 0 ..< shape.kernelHeight {
-            for kernelX in 0 ..< shape.kernelWidth {
-                let tap = (kernelY * shape.paddedWidth + kernelX) * channels
-                var weights = kernel + (kernelY * shape.kernelWidth + kernelX) * channels * blockWidth
-                for channel in tap ..< tap + channels {
-                    let w0 = load(weights), w1 = load(weights + 16)
-                    accumulate(&a00, &a01, p0[channel], w0, w1)
-                    accumulate(&a10, &a11, p1[channel], w0, w1)
-                    accumulate(&a20, &a21, p2[channel], w0, w1)
-                    accumulate(&a30, &a31, p3[channel], w0, w1)
-                    accumulate(&a40, &a41, p4[channel], w0, w1)
-                    accumulate(&a50, &a51, p5[channel], w0, w1)
-                    accumulate(&a60, &a61, p6[channel], w0, w1)
-                    accumulate(&a70, &a71, p7[channel], w0, w1)
-                    weights += blockWidth
-                }
-            }
+        let channels = shape.channels, filters = shape.filters
+        let sums = Tile.accumulate(
+            streams: bases, segments: shape.kernelHeight * shape.kernelWidth, length: channels,
+            scalarStep: 1, vectorStep: filterBlock
+        ) { tap in
+            let offset = ((tap / shape.kernelWidth) * shape.paddedWidth + tap % shape.kernelWidth) * channels
+            return (offset, kernel + tap * channels * filterBlock)
         }
         let b0 = bias.map { load($0) } ?? Lanes(), b1 = bias.map { load($0 + 16) } ?? Lanes()
-        @inline(__always) func emit(_ lane: Int, _ first: Lanes, _ second: Lanes) {
-            guard lane < valid else { return }
+        sums.forEachRow(valid) { lane, first, second in
             var low = first + b0, high = second + b1
             if relu {
                 low.replace(with: 0, where: low .< 0)
@@ -165,15 +161,73 @@ enum DirectConvolution {
             store(low, output + lane * filters)
             store(high, output + lane * filters + 16)
         }
-        emit(0, a00, a01); emit(1, a10, a11); emit(2, a20, a21); emit(3, a30, a31)
-        emit(4, a40, a41); emit(5, a50, a51); emit(6, a60, a61); emit(7, a70, a71)
+    }
+
+    /// The register tile shared by every direct kernel: 8 scalar streams × 32 vector lanes.
+    struct Tile {
+        var a00 = Lanes(), a01 = Lanes(), a10 = Lanes(), a11 = Lanes()
+        var a20 = Lanes(), a21 = Lanes(), a30 = Lanes(), a31 = Lanes()
+        var a40 = Lanes(), a41 = Lanes(), a50 = Lanes(), a51 = Lanes()
+        var a60 = Lanes(), a61 = Lanes(), a70 = Lanes(), a71 = Lanes()
+
+        /// Σ over steps of `streams[i][offset] · vectors[0 ..< 32]` for i in 0 ..< 8. The steps
+        /// come in `segments` runs of `length`; `segment(s)` gives a run's first scalar offset and
+        /// vector pointer, and each step advances them by `scalarStep` and `vectorStep`.
+        @inline(__always)
+        static func accumulate(
+            streams: UnsafePointer<UnsafePointer<Float>>, segments: Int, length: Int, scalarStep: Int,
+            vectorStep: Int, segment: (Int) -> (Int, UnsafePointer<Float>)
+        ) -> Tile {
+            let p0 = streams[0], p1 = streams[1], p2 = streams[2], p3 = streams[3]
+            let p4 = streams[4], p5 = streams[5], p6 = streams[6], p7 = streams[7]
+            // Local accumulators (not the struct's fields) stay in registers across the loop.
+            var a00 = Lanes(), a01 = Lanes(), a10 = Lanes(), a11 = Lanes()
+            var a20 = Lanes(), a21 = Lanes(), a30 = Lanes(), a31 = Lanes()
+            var a40 = Lanes(), a41 = Lanes(), a50 = Lanes(), a51 = Lanes()
+            var a60 = Lanes(), a61 = Lanes(), a70 = Lanes(), a71 = Lanes()
+            for index in 0 ..< segments {
+                var (offset, vectors) = segment(index)
+                var remaining = length
+                while remaining > 0 {
+                    let w0 = load(vectors), w1 = load(vectors + 16)
+                    DirectConvolution.accumulate(&a00, &a01, p0[offset], w0, w1)
+                    DirectConvolution.accumulate(&a10, &a11, p1[offset], w0, w1)
+                    DirectConvolution.accumulate(&a20, &a21, p2[offset], w0, w1)
+                    DirectConvolution.accumulate(&a30, &a31, p3[offset], w0, w1)
+                    DirectConvolution.accumulate(&a40, &a41, p4[offset], w0, w1)
+                    DirectConvolution.accumulate(&a50, &a51, p5[offset], w0, w1)
+                    DirectConvolution.accumulate(&a60, &a61, p6[offset], w0, w1)
+                    DirectConvolution.accumulate(&a70, &a71, p7[offset], w0, w1)
+                    offset &+= scalarStep
+                    vectors += vectorStep
+                    remaining &-= 1
+                }
+            }
+            return Tile(
+                a00: a00, a01: a01, a10: a10, a11: a11, a20: a20, a21: a21, a30: a30, a31: a31,
+                a40: a40, a41: a41, a50: a50, a51: a51, a60: a60, a61: a61, a70: a70, a71: a71
+            )
+        }
+
+        /// Calls `body(row, low 16 lanes, high 16 lanes)` for the first `count` of the 8 rows.
+        @inline(__always)
+        func forEachRow(_ count: Int, _ body: (Int, Lanes, Lanes) -> Void) {
+            if count > 0 { body(0, a00, a01) }
+            if count > 1 { body(1, a10, a11) }
+            if count > 2 { body(2, a20, a21) }
+            if count > 3 { body(3, a30, a31) }
+            if count > 4 { body(4, a40, a41) }
+            if count > 5 { body(5, a50, a51) }
+            if count > 6 { body(6, a60, a61) }
+            if count > 7 { body(7, a70, a71) }
+        }
     }
 
     /// `low += x · w0` and `high += x · w1` for one input value `x` broadcast to every lane: fused
     /// multiply-adds where the CPU has them (`FER_FMA`, set by the package for this machine);
     /// elsewhere a multiply and an add, not a libm call per lane.
     @inline(__always)
-    private static func accumulate(_ low: inout Lanes, _ high: inout Lanes, _ x: Float, _ w0: Lanes, _ w1: Lanes) {
+    static func accumulate(_ low: inout Lanes, _ high: inout Lanes, _ x: Float, _ w0: Lanes, _ w1: Lanes) {
         let broadcast = Lanes(repeating: x)
         #if FER_FMA
         low.addProduct(broadcast, w0)
@@ -185,12 +239,12 @@ enum DirectConvolution {
     }
 
     @inline(__always)
-    private static func load(_ pointer: UnsafePointer<Float>) -> Lanes {
+    static func load(_ pointer: UnsafePointer<Float>) -> Lanes {
         UnsafeRawPointer(pointer).loadUnaligned(as: Lanes.self)
     }
 
     @inline(__always)
-    private static func store(_ lanes: Lanes, _ pointer: UnsafeMutablePointer<Float>) {
+    static func store(_ lanes: Lanes, _ pointer: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(pointer).storeBytes(of: lanes, as: Lanes.self)
     }
 

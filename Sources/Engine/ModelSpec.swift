@@ -9,6 +9,22 @@ public enum LayerSpec: Codable, Sendable, Equatable {
     case flatten
     case globalAveragePooling
 
+    /// A short description, e.g. "Conv2D 64 3×3 same relu".
+    public var summary: String {
+        switch self {
+        case let .conv2D(filters, kernelSize, stride, padding, activation, _):
+            "Conv2D \(filters) \(kernelSize)×\(kernelSize)\(stride > 1 ? " /\(stride)" : "") \(padding.rawValue)"
+                + (activation == .relu ? " relu" : "")
+        case let .maxPool(size): "MaxPool \(size)×\(size)"
+        case let .dense(units, activation): "Dense \(units)" + (activation == .relu ? " relu" : "")
+        case let .batchNorm(activation): "BatchNorm" + (activation == .relu ? " relu" : "")
+        case .relu: "ReLU"
+        case let .dropout(rate): "Dropout \(rate)"
+        case .flatten: "Flatten"
+        case .globalAveragePooling: "GlobalAveragePooling"
+        }
+    }
+
     /// Convolution with bias, stride 1.
     public static func conv(_ filters: Int, _ kernelSize: Int = 3, padding: Padding = .valid, activation: Activation = .relu) -> LayerSpec {
         .conv2D(filters: filters, kernelSize: kernelSize, stride: 1, padding: padding, activation: activation, useBias: true)

@@ -40,6 +40,25 @@ public enum ReferenceConvolution {
         return gradient.map { Float($0) }
     }
 
+    /// dK `[k, k, channels, filters]` of the same convolution for `outputGradient` (no activation).
+    public static func kernelGradient(
+        input: [Float], outputGradient: [Float], shape: [Int], kernelSize: Int, filters: Int,
+        stride: Int, padding: Padding
+    ) -> [Float] {
+        let channels = shape[3]
+        let geometry = ConvolutionGeometry(square: kernelSize, over: shape, stride: stride, padding: padding)
+        var gradient = [Double](repeating: 0, count: kernelSize * kernelSize * channels * filters)
+        forEachTap(shape: shape, geometry: geometry) { outputPixel, inputPixel, tap in
+            for channel in 0 ..< channels {
+                for filter in 0 ..< filters {
+                    gradient[(tap * channels + channel) * filters + filter] += Double(input[inputPixel * channels + channel])
+                        * Double(outputGradient[outputPixel * filters + filter])
+                }
+            }
+        }
+        return gradient.map { Float($0) }
+    }
+
     /// Calls `body(outputPixel, inputPixel, tap)` for every output pixel and every kernel tap
     /// (`kernelY · kernelWidth + kernelX`) inside the image; pixels are flat `[N, H, W]` indices.
     private static func forEachTap(shape: [Int], geometry: ConvolutionGeometry, _ body: (Int, Int, Int) -> Void) {

@@ -70,6 +70,23 @@ import Testing
         let gradientDifference = relativeDifference(inputGradient?.values ?? [], expected)
         #expect(inputGradient?.shape == shape)
         #expect(gradientDifference < 1e-4, "max |dx − reference| = \(gradientDifference)")
+
+        let expectedKernel = ReferenceConvolution.kernelGradient(
+            input: input.values, outputGradient: masked, shape: shape, kernelSize: kernelSize, filters: filters,
+            stride: stride, padding: padding
+        )
+        let kernelDifference = relativeDifference(layer.kernel.gradient.values, expectedKernel)
+        #expect(kernelDifference < 1e-4, "max |dK − reference| = \(kernelDifference)")
+        let expectedBias = (0 ..< filters).map { filter in
+            Swift.stride(from: filter, to: masked.count, by: filters).reduce(Float(0)) { $0 + masked[$1] }
+        }
+        #expect(relativeDifference(layer.bias?.gradient.values ?? [], expectedBias) < 1e-4)
+
+        // Without the input gradient (a first layer), the kernel gradient is the same.
+        layer.kernel.gradient.fill(0)
+        _ = layer.forward(input, training: true)
+        #expect(layer.backward(outputGradient, needsInputGradient: false) == nil)
+        #expect(relativeDifference(layer.kernel.gradient.values, expectedKernel) < 1e-4)
     }
 
     @Test func sameAndValidOutputSizesFollowKeras() throws {

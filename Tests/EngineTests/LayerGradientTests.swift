@@ -35,6 +35,20 @@ import Testing
         #expect(check.worst < tolerance, "single-channel Conv2D s\(stride) \(padding): \(check.report)")
     }
 
+    /// 32 filters and 32 input channels: forward, kernel and input gradients all take
+    /// `DirectConvolution` (linear: a step large enough for these sums would cross ReLU's kink;
+    /// the fused ReLU is checked against the reference in `ConvolutionTests`).
+    @Test(arguments: [(1, Padding.same, Activation.linear), (1, .valid, .linear), (2, .same, .linear)])
+    func directConvolution(stride: Int, padding: Padding, activation: Activation) {
+        let layer = Conv2D(inputChannels: 32, filters: 32, kernelSize: 3, stride: stride, padding: padding,
+                           activation: activation)
+        randomize(layer.parameters, seed: 9)
+        // Sums of 288 Float32 products: a larger step keeps rounding out of the differences.
+        let check = GradientCheck(layer: layer, shape: [1, 4, 3, 32], step: 1e-2)
+        #expect(check.maxDifferences.count == 3)
+        #expect(check.worst < tolerance, "direct Conv2D s\(stride) \(padding): \(check.report)")
+    }
+
     @Test func convolutionWithoutBias() {
         let layer = Conv2D(inputChannels: 3, filters: 4, kernelSize: 3, padding: .same, useBias: false)
         randomize(layer.parameters, seed: 3)

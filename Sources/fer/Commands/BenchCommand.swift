@@ -14,6 +14,7 @@ struct BenchCommand: ParsableCommand {
         Examples:
           fer bench
           fer bench --preset vgg --json
+          fer bench --layers
         """
     )
 
@@ -32,6 +33,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Time rendering one training-dashboard frame at 200×60 instead.")
     var ui = false
 
+    @Flag(help: "Time each layer's forward and backward pass of a training step instead.")
+    var layers = false
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
         guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
@@ -39,6 +43,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         if ui { return try runUI() }
+        if layers { return try runLayers() }
         let spec = try ModelSpec.preset(preset)
         let result = try Benchmark.run(spec: spec, batchSize: batchSize, seconds: seconds)
         if json {
@@ -69,5 +74,27 @@ struct BenchCommand: ParsableCommand {
             + "diff %.3f ms, %d cells changed", result.width, result.height, result.renderMilliseconds,
             result.frames, result.fastestRenderMilliseconds, result.diffMilliseconds,
             result.changedCellsPerFrame))
+    }
+
+    /// Per-layer table: median milliseconds per batch and achieved GFLOP/s of each layer.
+    private func runLayers() throws {
+        let profile = try LayerProfile.measure(spec: ModelSpec.preset(preset), batchSize: batchSize)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(profile), as: UTF8.self))
+            return
+        }
+        let total = profile.stepMilliseconds
+        print("layer".padding(toLength: 30, withPad: " ", startingAt: 0)
+            + "  forward ms  backward ms  share  fwd GFLOP/s")
+        for entry in profile.entries {
+            let share = (entry.forwardMilliseconds + entry.backwardMilliseconds) / total * 100
+            let rate = entry.forwardMegaflops > 0 ? String(format: "%11.0f", entry.forwardMegaflops / entry.forwardMilliseconds) : ""
+            print(entry.name.padding(toLength: 30, withPad: " ", startingAt: 0)
+                + String(format: "  %10.2f  %11.2f  %4.1f%%  ", entry.forwardMilliseconds, entry.backwardMilliseconds, share) + rate)
+        }
+        print(String(format: "step: %.1f ms for %d images (%.0f images/s)", total, profile.batchSize,
+                     Double(profile.batchSize) / total * 1000))
     }
 }
