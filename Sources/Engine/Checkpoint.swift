@@ -8,6 +8,9 @@ public struct CheckpointMetadata: Codable, Sendable {
     public var spec: ModelSpec
     /// Model input = pixel (0…255) × `inputScale`.
     public var inputScale: Float = 1 / 255
+    /// Gaussian blur (σ, pixels) to apply to each face before the model sees it: set for models
+    /// trained on blurred faces (see `fer export --input-blur`); nil for none.
+    public var inputBlurSigma: Float?
     public var createdAt = ISO8601DateFormatter().string(from: Date())
     /// The training configuration that produced the weights (free-form, from the trainer).
     public var training: JSONValue?

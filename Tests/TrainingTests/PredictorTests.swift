@@ -87,6 +87,32 @@ import Testing
         )
     }
 
+    @Test func inputBlurFromTheCheckpointIsApplied() throws {
+        let run = try Fixtures.endToEnd.get()
+        let source = run.folder.bestCheckpoint(fold: 1)
+        var checkpoint = try Checkpoint.read(from: source)
+        checkpoint.metadata.inputBlurSigma = 2
+        let blurred = Fixtures.temporaryDirectory("blur").appendingPathComponent("m.safetensors")
+        try checkpoint.write(to: blurred)
+        let faces = run.dataset.heldOutIndices.prefix(3).map { Array(run.dataset.image(at: $0)) }
+        let fromMetadata = try Predictor.load(.checkpoint(path: blurred.path))
+        #expect(fromMetadata.inputBlurSigma == 2)
+        let plain = try Predictor.load(.checkpoint(path: source.path))
+        #expect(plain.inputBlurSigma == nil)
+        let sharp = try plain.probabilities(for: faces)
+        plain.inputBlurSigma = 2
+        #expect(try fromMetadata.probabilities(for: faces) == plain.probabilities(for: faces))
+        #expect(try plain.probabilities(for: faces) != sharp)
+
+        // A blur keeps a flat image flat and its mean.
+        let blur = GaussianBlur(sigma: 3)
+        let flat = UnsafeMutablePointer<Float>.allocate(capacity: 48 * 48), scratch = UnsafeMutablePointer<Float>.allocate(capacity: 48 * 48)
+        defer { flat.deallocate(); scratch.deallocate() }
+        flat.initialize(repeating: 0.25, count: 48 * 48)
+        blur.apply(flat, side: 48, scratch: scratch)
+        #expect((0 ..< 48 * 48).allSatisfy { abs(flat[$0] - 0.25) < 1e-6 })
+    }
+
     @Test func badInputIsRejectedWithAReason() throws {
         let run = try Fixtures.endToEnd.get()
         let predictor = try Predictor.load(.checkpoint(path: run.folder.bestCheckpoint(fold: 1).path))

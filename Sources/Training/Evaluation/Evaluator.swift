@@ -34,11 +34,16 @@ public enum Evaluator {
 
     /// Evaluates the model(s) a reference names, loading one checkpoint at a time so an
     /// ensemble costs the memory of one model; the report is the ensemble's (mean of probabilities).
-    /// With `mirrorAveraging`, each face is also scored mirrored (see `Predictor.mirrorAveraging`).
+    /// With `mirrorAveraging`, each face is also scored mirrored (see `Predictor.mirrorAveraging`);
+    /// `inputBlurSigma` overrides the blur the checkpoints ask for (0: none).
     public static func evaluate(
-        _ reference: ModelReference, dataset: FaceDataset, indices: [Int]? = nil, mirrorAveraging: Bool = false
+        _ reference: ModelReference, dataset: FaceDataset, indices: [Int]? = nil, mirrorAveraging: Bool = false,
+        inputBlurSigma: Float? = nil
     ) throws(TrainingError) -> EvaluationReport {
-        try evaluateMembers(reference, dataset: dataset, indices: indices, mirrorAveraging: mirrorAveraging).ensemble
+        try evaluateMembers(
+            reference, dataset: dataset, indices: indices, mirrorAveraging: mirrorAveraging,
+            inputBlurSigma: inputBlurSigma
+        ).ensemble
     }
 
     /// Every member's report and the ensemble's, from one pass over the data.
@@ -52,13 +57,15 @@ public enum Evaluator {
 
     /// Like `evaluateMembers(_:dataset:indices:)`, one checkpoint of `reference` in memory at a time.
     static func evaluateMembers(
-        _ reference: ModelReference, dataset: FaceDataset, indices: [Int]?, mirrorAveraging: Bool = false
+        _ reference: ModelReference, dataset: FaceDataset, indices: [Int]?, mirrorAveraging: Bool = false,
+        inputBlurSigma: Float? = nil
     ) throws(TrainingError) -> (members: [EvaluationReport], ensemble: EvaluationReport) {
         var members: [[Float]] = []
         var samples: [Int] = []
         for path in reference.checkpointPaths {
             let predictor = try Predictor.load(.checkpoint(path: path))
             predictor.mirrorAveraging = mirrorAveraging
+            if let inputBlurSigma { predictor.inputBlurSigma = inputBlurSigma }
             samples = try checkedSamples(indices, of: dataset, classNames: predictor.classNames)
             members += probabilities(predictor, dataset: dataset, samples: samples)
         }

@@ -19,6 +19,13 @@ public final class Predictor {
     /// probability vectors are averaged (twice the work; faces are symmetric enough that this
     /// cancels some of a single view's noise).
     public var mirrorAveraging = false
+    /// Gaussian blur (σ in pixels) applied to every face before the model sees it, or nil.
+    public var inputBlurSigma: Float? {
+        get { blur?.sigma }
+        set { blur = newValue.flatMap { $0 > 0 ? GaussianBlur(sigma: $0) : nil } }
+    }
+    private var blur: GaussianBlur?
+    private let blurScratch = Tensor(shape: [FaceDataset.imageByteCount])
     private let input = Tensor(shape: [0])
     private let mirroredInput = Tensor(shape: [0])
 
@@ -48,12 +55,13 @@ public final class Predictor {
     /// Loads the checkpoint(s) a reference names.
     public static func load(_ reference: ModelReference) throws(TrainingError) -> Predictor {
         var models: [Model] = []
-        var scales: Set<Float> = []
+        var scales: Set<Float> = [], blurs: Set<Float> = []
         for path in reference.checkpointPaths {
             do {
                 let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: path))
                 models.append(try checkpoint.makeModel(source: path))
                 scales.insert(checkpoint.metadata.inputScale)
+                blurs.insert(checkpoint.metadata.inputBlurSigma ?? 0)
             } catch {
                 throw .checkpoint(error)
             }
@@ -63,7 +71,12 @@ public final class Predictor {
                 "the checkpoints of \(reference) expect different input scales \(scales.sorted())"
             )
         }
-        return try Predictor(models: models, inputScale: scales.first ?? 1 / 255)
+        guard blurs.count <= 1 else {
+            throw .invalidInput("the checkpoints of \(reference) expect different input blurs \(blurs.sorted())")
+        }
+        let predictor = try Predictor(models: models, inputScale: scales.first ?? 1 / 255)
+        predictor.inputBlurSigma = blurs.first
+        return predictor
     }
 
     /// Probabilities (one per class, summing to 1) for one face of 48 × 48 = 2,304 gray bytes.
@@ -132,6 +145,7 @@ public final class Predictor {
                 face(start + position) { bytes in
                     for pixel in 0 ..< size { destination[pixel] = Float(bytes[pixel]) * inputScale }
                 }
+                blur?.apply(destination, side: FaceDataset.imageSide, scratch: blurScratch.pointer)
             }
             if mirrorAveraging { mirror(input, into: mirroredInput) }
             for (member, model) in models.enumerated() {

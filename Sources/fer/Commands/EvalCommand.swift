@@ -32,6 +32,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Test-time augmentation: average each face's prediction with its mirror image's.")
     var tta = false
 
+    @Option(help: "Blur every face with a Gaussian of this σ (pixels) first, instead of the blur the model's checkpoint asks for (0: none).")
+    var blur: Float?
+
     @Flag(help: "Print one JSON object.")
     var json = false
 
@@ -41,7 +44,10 @@ struct EvalCommand: ParsableCommand {
         )
         let dataset = try DatasetLoader.load(data).dataset
         let (indices, name) = all ? (Array(0 ..< dataset.count), "all images") : Evaluator.defaultIndices(for: dataset)
-        let report = try Evaluator.evaluate(reference, dataset: dataset, indices: indices, mirrorAveraging: tta)
+        let report = try Evaluator.evaluate(
+            reference, dataset: dataset, indices: indices, mirrorAveraging: tta,
+            inputBlurSigma: blur
+        )
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

@@ -20,6 +20,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Checkpoint, or a fold folder with best.safetensors (default: the shipped model).")
     var model: String?
 
+    @Option(help: "Record in the exported checkpoint that faces are blurred with this σ (pixels) before the model sees them (0: none), for models trained on blurred faces.")
+    var inputBlur: Float?
+
     @Option(help: "Where to write the result.")
     var output: String?
 
@@ -33,7 +36,11 @@ struct ExportCommand: ParsableCommand {
         guard case let .checkpoint(path) = reference else {
             throw ValidationError("\(reference) is an ensemble; export one of its checkpoints (see `fer checkpoints`)")
         }
-        let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: path))
+        var checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: path))
+        if let inputBlur {
+            guard inputBlur >= 0, inputBlur <= 10 else { throw ValidationError("--input-blur must be in 0…10") }
+            checkpoint.metadata.inputBlurSigma = inputBlur > 0 ? inputBlur : nil
+        }
         let loaded = try checkpoint.makeModel(source: path)
         let defaultName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + (onnx ? ".onnx" : ".safetensors")
         let destination = URL(fileURLWithPath: output ?? defaultName)
