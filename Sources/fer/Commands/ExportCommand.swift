@@ -50,5 +50,9 @@ struct ExportCommand: ParsableCommand {
             try checkpoint.write(to: destination)
         }
         print("wrote \(destination.path)")
+        if onnx, let sigma = checkpoint.metadata.inputBlurSigma {
+            print("note: this model expects each face blurred with a Gaussian of σ = \(sigma) pixels first; "
+                + "the ONNX graph does not include that step")
+        }
     }
 }
