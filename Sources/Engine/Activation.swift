@@ -55,16 +55,16 @@ public enum Activation: String, Codable, Sendable {
         _ activation: Activation, gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>,
         rows: Int, channels: Int, biasGradient sums: UnsafeMutablePointer<Float>?
     ) {
-        let relu = activation == .relu
-        guard sums != nil || relu else { return }
+        guard activation == .relu else {
+            if let sums { accumulateColumnSums(gradient, rows: rows, channels: channels, into: sums) }
+            return
+        }
         for row in 0 ..< rows {
             let line = gradient + row * channels, activations = output + row * channels
             forEachVector(channels) { channel in
                 var lanes = line.vector(at: channel, end: channels)
-                if relu {
-                    lanes.replace(with: 0, where: activations.vector(at: channel, end: channels) .<= 0)
-                    line.store(lanes, at: channel, end: channels)
-                }
+                lanes.replace(with: 0, where: activations.vector(at: channel, end: channels) .<= 0)
+                line.store(lanes, at: channel, end: channels)
                 if let sums { sums.store(sums.vector(at: channel, end: channels) + lanes, at: channel, end: channels) }
             }
         }

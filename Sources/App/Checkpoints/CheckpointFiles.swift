@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Training
 
 /// Carries out the picker's file actions on a worker thread: export (a weights-only copy or ONNX),
 /// make default, delete. Every failure becomes a readable `FileActionResult.failed`.
@@ -59,6 +60,6 @@ enum CheckpointFiles {
     static func looksLikeRun(_ path: String) -> Bool {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return entries.contains("config.json")
-            || entries.contains { RunCatalog.foldNumber(directoryName: $0) != nil }
+            || entries.contains { RunFolder.foldNumber(directoryName: $0) != nil }
     }
 }

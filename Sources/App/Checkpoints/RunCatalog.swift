@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 /// Reads the runs folder into `RunRecord`s for the checkpoint picker.
 ///
@@ -38,7 +39,7 @@ public enum RunCatalog {
     static func readRun(at path: String, name: String) -> RunRecord? {
         let manager = FileManager.default
         let entries = (try? manager.contentsOfDirectory(atPath: path)) ?? []
-        let foldNumbers = entries.compactMap(foldNumber(directoryName:)).sorted()
+        let foldNumbers = entries.compactMap(RunFolder.foldNumber(directoryName:)).sorted()
         guard entries.contains("config.json") || !foldNumbers.isEmpty else { return nil }
         let file = { (name: String) in (path as NSString).appendingPathComponent(name) }
         let config = manager.contents(atPath: file("config.json")).map(parseConfig) ?? RunConfigFacts()
@@ -63,7 +64,7 @@ public enum RunCatalog {
         let names = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
         var files: [Int: String] = [:]
         for name in names {
-            if let epoch = epochNumber(fileName: name) {
+            if let epoch = RunFolder.epochNumber(fileName: name) {
                 files[epoch] = (folder as NSString).appendingPathComponent(name)
             }
         }
@@ -168,16 +169,6 @@ public enum RunCatalog {
             best = (epoch, score.validationAccuracy)
         }
         return best?.epoch
-    }
-
-    static func foldNumber(directoryName name: String) -> Int? {
-        guard name.hasPrefix("fold-"), let number = Int(name.dropFirst(5)), number >= 1 else { return nil }
-        return number
-    }
-
-    static func epochNumber(fileName name: String) -> Int? {
-        guard name.hasPrefix("epoch-"), name.hasSuffix(".safetensors") else { return nil }
-        return Int(name.dropFirst(6).dropLast(12))
     }
 
     private static func number(_ value: Any?) -> Double? {

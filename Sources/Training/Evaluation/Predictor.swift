@@ -150,12 +150,14 @@ public final class Predictor {
             if mirrorAveraging { mirror(input, into: mirroredInput) }
             for (member, model) in models.enumerated() {
                 let probabilities = model.predict(input)
-                var rows = Array(UnsafeBufferPointer(start: probabilities.pointer, count: batch * classes))
-                if mirrorAveraging {
-                    let mirrored = model.predict(mirroredInput).pointer
-                    for index in rows.indices { rows[index] = (rows[index] + mirrored[index]) / 2 }
+                let rows = UnsafeBufferPointer(start: probabilities.pointer, count: batch * classes)
+                guard mirrorAveraging else {
+                    results[member].append(contentsOf: rows)
+                    continue
                 }
-                results[member].append(contentsOf: rows)
+                let averaged = Array(rows)
+                let mirrored = model.predict(mirroredInput).pointer
+                results[member].append(contentsOf: averaged.indices.map { (averaged[$0] + mirrored[$0]) / 2 })
             }
             start += batch
         }

@@ -49,13 +49,13 @@ public struct RunFolder: Sendable, Equatable {
     }
 
     /// The fold number of a `fold-<k>` folder name.
-    static func foldNumber(directoryName name: String) -> Int? {
+    public static func foldNumber(directoryName name: String) -> Int? {
         guard name.hasPrefix("fold-"), let number = Int(name.dropFirst(5)), number >= 1 else { return nil }
         return number
     }
 
     /// The epoch number of an `epoch-<e>.safetensors` file name.
-    static func epochNumber(fileName name: String) -> Int? {
+    public static func epochNumber(fileName name: String) -> Int? {
         guard name.hasPrefix("epoch-"), name.hasSuffix(".safetensors") else { return nil }
         return Int(name.dropFirst(6).dropLast(12))
     }

@@ -38,6 +38,10 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
+    func validate() throws {
+        if let blur, !(0 ... 10).contains(blur) { throw ValidationError("--blur must be in 0…10 (pixels)") }
+    }
+
     func run() throws {
         let reference = try ModelReference.resolve(
             model, defaultModelPath: ShippedAssets.defaultModel ?? ShippedAssets.modelPath
