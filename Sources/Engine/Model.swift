@@ -44,6 +44,8 @@ public final class Model {
             return layer
         case let .maxPool(size):
             return MaxPool2D(poolSize: size)
+        case let .averagePool(size):
+            return AveragePool2D(poolSize: size)
         case let .dense(units, activation):
             guard inputShape.count == 1 else { throw .invalidShape("Dense needs a flat input, got \(inputShape)") }
             let layer = Dense(inputFeatures: inputShape[0], units: units, activation: activation)

@@ -2,6 +2,7 @@
 public enum LayerSpec: Codable, Sendable, Equatable {
     case conv2D(filters: Int, kernelSize: Int, stride: Int, padding: Padding, activation: Activation, useBias: Bool)
     case maxPool(size: Int)
+    case averagePool(size: Int)
     case dense(units: Int, activation: Activation)
     case batchNorm(activation: Activation)
     case relu
@@ -16,6 +17,7 @@ public enum LayerSpec: Codable, Sendable, Equatable {
             "Conv2D \(filters) \(kernelSize)×\(kernelSize)\(stride > 1 ? " /\(stride)" : "") \(padding.rawValue)"
                 + (activation == .relu ? " relu" : "")
         case let .maxPool(size): "MaxPool \(size)×\(size)"
+        case let .averagePool(size): "AveragePool \(size)×\(size)"
         case let .dense(units, activation): "Dense \(units)" + (activation == .relu ? " relu" : "")
         case let .batchNorm(activation): "BatchNorm" + (activation == .relu ? " relu" : "")
         case .relu: "ReLU"
@@ -57,13 +59,14 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     /// FER2013's classes in the order of the Kaggle folder layout.
     public static let fer2013Classes = ["angry", "disgust", "fear", "happy", "neutral", "sad", "surprise"]
 
-    public static var presetNames: [String] { ["seed", "vgg"] }
+    public static var presetNames: [String] { ["seed", "vgg", "lowres"] }
 
     /// A preset by name, for `classNames.count` classes.
     public static func preset(_ name: String, classNames: [String] = fer2013Classes) throws(ModelError) -> ModelSpec {
         switch name {
         case "seed": seed(classNames: classNames)
         case "vgg": vgg(classNames: classNames)
+        case "lowres": lowres(classNames: classNames)
         default: throw .unknownPreset(name)
         }
     }
@@ -101,5 +104,25 @@ public struct ModelSpec: Codable, Sendable, Equatable {
             .dense(units: classNames.count, activation: .linear),
         ]
         return ModelSpec(name: "vgg", inputShape: [48, 48, 1], layers: layers, classNames: classNames)
+    }
+
+    /// The VGG-style network on a 16×16 view of the face (a 3×3 average pool first): three
+    /// stages of two 3×3 convolutions, 64 → 128 → 256 filters. FER2013's training faces are
+    /// blurred (σ ≈ 3 pixels), so the full 48×48 grid holds no more learnable detail; this
+    /// network trains several times faster than `vgg` at the same width.
+    public static func lowres(classNames: [String] = fer2013Classes) -> ModelSpec {
+        var layers: [LayerSpec] = [.averagePool(size: 3)]
+        for (stage, filters) in [64, 128, 256].enumerated() {
+            layers += LayerSpec.convBatchNorm(filters) + LayerSpec.convBatchNorm(filters)
+            layers.append(.maxPool(size: 2))
+            if stage >= 1 { layers.append(.dropout(rate: 0.2)) }
+        }
+        layers += [
+            .flatten,
+            .dense(units: 256, activation: .linear), .batchNorm(activation: .relu),
+            .dropout(rate: 0.5),
+            .dense(units: classNames.count, activation: .linear),
+        ]
+        return ModelSpec(name: "lowres", inputShape: [48, 48, 1], layers: layers, classNames: classNames)
     }
 }

@@ -45,9 +45,12 @@ public enum ONNXExporter {
                 }
                 let (foldedKernel, bias) = folded(kernel: kernel, bias: dense.bias?.value.values,
                                                   filters: dense.units, norm: followingNorm)
-                let weights = graph.initializer("\(name).kernel", foldedKernel, [dense.inputFeatures, dense.units])
+                // Stored as [units, inputs] with transB = 1: OpenCV's importer reads a Gemm
+                // without transB as if it were transposed.
+                let weights = graph.initializer("\(name).kernel", transposed(foldedKernel, columns: dense.units),
+                                                [dense.units, dense.inputFeatures])
                 let biasName = graph.initializer("\(name).bias", bias, [dense.units])
-                current = graph.node("Gemm", [current, weights, biasName], name, [])
+                current = graph.node("Gemm", [current, weights, biasName], name, [.int("transB", 1)])
                 current = activation(followingNorm?.activation ?? dense.activation, current, name, &graph)
                 if followingNorm != nil { index += 1 }
             case let pool as MaxPool2D:
@@ -59,6 +62,11 @@ public enum ONNXExporter {
                     .ints("kernel_shape", [pool.poolSize, pool.poolSize]),
                     .ints("strides", [pool.stride, pool.stride]),
                     .ints("pads", [geometry.padTop, geometry.padLeft, geometry.padBottom, geometry.padRight]),
+                ])
+            case let pool as AveragePool2D:
+                current = graph.node("AveragePool", [current], name, [
+                    .ints("kernel_shape", [pool.poolSize, pool.poolSize]),
+                    .ints("strides", [pool.poolSize, pool.poolSize]),
                 ])
             case let norm as BatchNorm:
                 let scale = norm.scale.value.values, offset = norm.offset.value.values
@@ -124,6 +132,16 @@ public enum ONNXExporter {
                     }
                 }
             }
+        }
+        return result
+    }
+
+    /// A row-major matrix with `columns` columns, transposed.
+    static func transposed(_ matrix: [Float], columns: Int) -> [Float] {
+        let rows = matrix.count / columns
+        var result = [Float](repeating: 0, count: matrix.count)
+        for row in 0 ..< rows {
+            for column in 0 ..< columns { result[column * rows + row] = matrix[row * columns + column] }
         }
         return result
     }

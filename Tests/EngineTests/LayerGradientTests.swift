@@ -62,6 +62,21 @@ import Testing
         #expect(check.worst < tolerance, "\(check.report)")
     }
 
+    @Test(arguments: [2, 3])
+    func averagePool(size: Int) {
+        let check = GradientCheck(layer: AveragePool2D(poolSize: size), shape: [2, 7, 6, 3], step: 1e-3)
+        #expect(check.worst < tolerance, "\(check.report)")
+    }
+
+    @Test func averagePoolAveragesWindowsAndDropsTheRemainder() {
+        let layer = AveragePool2D(poolSize: 2)
+        // One 3×5 image with two channels: channel 0 counts up, channel 1 is 10× channel 0.
+        let values = (0 ..< 15).flatMap { [Float($0), Float($0) * 10] }
+        let output = layer.forward(Tensor(shape: [1, 3, 5, 2], values: values), training: false)
+        #expect(output.shape == [1, 1, 2, 2])
+        #expect(output.values == [3, 30, 5, 50])
+    }
+
     @Test(arguments: [Activation.linear, .relu])
     func dense(activation: Activation) {
         let layer = Dense(inputFeatures: 6, units: 4, activation: activation)
