@@ -19,6 +19,9 @@ public final class Conv2D: Layer {
     /// packed for its input gradient; rebuilt on every pass.
     private let packedKernel = Tensor(shape: [0])
     private let rotatedKernel = Tensor(shape: [0])
+    /// Inference outputs of `inferenceForward`: the max-pooled map, and the folded bias.
+    private let pooledOutput = Tensor(shape: [0])
+    private let foldedBias = Tensor(shape: [0])
 
     public init(
         inputChannels: Int, filters: Int, kernelSize: Int, stride: Int = 1,
@@ -155,6 +158,63 @@ public final class Conv2D: Layer {
             }
         }
         return output
+    }
+
+    /// Inference forward fused with the layers after it: a following BatchNorm folded into the
+    /// kernel and bias (when this layer has no activation of its own), and a following 2×2
+    /// max-pool applied as rows leave the kernel. nil when there is nothing to fuse or no direct
+    /// kernel for this layer; then run the layers one by one.
+    func inferenceForward(_ input: Tensor, norm: BatchNorm?, pooled: Bool) -> Tensor? {
+        precondition(norm == nil || activation == .linear, "a BatchNorm folds only into a linear convolution")
+        guard usesDirectForward, norm != nil || pooled else { return nil }
+        let geometry = prepare(for: input)
+        let batch = input.batchSize, patch = geometry.patchSize, filters = filters
+        packedKernel.resize(to: [kernel.value.count])
+        var biasValues = bias.map { UnsafePointer($0.value.pointer) }
+        var factors: [Float]?
+        if let norm {
+            let scale = norm.scale.value.values, variance = norm.runningVariance.value.values
+            let mean = norm.runningMean.value.values, offset = norm.offset.value.values
+            let multipliers = (0 ..< filters).map { scale[$0] / (variance[$0] + norm.epsilon).squareRoot() }
+            foldedBias.resize(to: [filters])
+            for filter in 0 ..< filters {
+                let shifted = (bias?.value[filter] ?? 0) - mean[filter]
+                foldedBias[filter] = shifted * multipliers[filter] + offset[filter]
+            }
+            biasValues = UnsafePointer(foldedBias.pointer)
+            factors = multipliers
+        }
+        DirectConvolution.pack(
+            kernel.value.pointer, rows: patch, filters: filters, scaledBy: factors, into: packedKernel.pointer
+        )
+        let relu = (norm?.activation ?? activation) == .relu
+        let result = pooled ? pooledOutput : output
+        let outputShape = pooled
+            ? [geometry.outputHeight / 2, geometry.outputWidth / 2, filters]
+            : [geometry.outputHeight, geometry.outputWidth, filters]
+        let outputSize = outputShape.reduce(1, *)
+        result.resize(to: [batch] + outputShape)
+        let kernelValues = UnsafePointer(packedKernel.pointer)
+        let source = input.pointer, destination = result.pointer
+        Parallel.forEachShard(batch) { worker, range in
+            let scratch = self.workspaces[worker].scratch.pointer
+            for image in range {
+                let imageInput = source + image * geometry.inputSize
+                let imageOutput = destination + image * outputSize
+                if pooled {
+                    DirectConvolution.forwardPooled(
+                        geometry, image: imageInput, kernel: kernelValues, filters: filters,
+                        bias: biasValues, relu: relu, output: imageOutput, scratch: scratch
+                    )
+                } else {
+                    DirectConvolution.forward(
+                        geometry, image: imageInput, kernel: kernelValues, filters: filters,
+                        bias: biasValues, relu: relu, output: imageOutput, scratch: scratch
+                    )
+                }
+            }
+        }
+        return result
     }
 
     // dy: [N, OH, OW, filters] -> dx: [N, H, W, C]

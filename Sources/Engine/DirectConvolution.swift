@@ -27,8 +27,14 @@ enum DirectConvolution {
         geometry.stride == 1 && supports(filters: geometry.channels)
     }
 
-    /// Floats of scratch one worker needs for `geometry` with `filters` filters.
+    /// Floats of scratch one worker needs for `geometry` with `filters` filters: a padded image
+    /// (or padded output gradient), then the two-row band of `forwardPooled`.
     static func scratchCount(_ geometry: ConvolutionGeometry, filters: Int) -> Int {
+        bandOffset(geometry, filters: filters) + 2 * geometry.outputWidth * filters
+    }
+
+    /// Where the band of `forwardPooled` starts in a worker's scratch.
+    private static func bandOffset(_ geometry: ConvolutionGeometry, filters: Int) -> Int {
         let input = (geometry.inputHeight + geometry.padTop + geometry.padBottom)
             * (geometry.inputWidth + geometry.padLeft + geometry.padRight) * geometry.channels
         let gradient = (geometry.inputHeight + geometry.kernelHeight - 1)
@@ -65,6 +71,38 @@ enum DirectConvolution {
         correlate(shape, image: source, kernel: kernel, bias: bias, relu: relu, output: output)
     }
 
+    /// One image's output max-pooled 2×2 with stride 2 (`[outputHeight / 2, outputWidth / 2,
+    /// filters]`): two rows at a time go to a band of the scratch and are pooled while they are
+    /// still in the cache, so the full-size map is never written.
+    static func forwardPooled(
+        _ geometry: ConvolutionGeometry, image: UnsafePointer<Float>, kernel: UnsafePointer<Float>,
+        filters: Int, bias: UnsafePointer<Float>?, relu: Bool, output: UnsafeMutablePointer<Float>,
+        scratch: UnsafeMutablePointer<Float>
+    ) {
+        let g = geometry, source = paddedInput(geometry, image: image, scratch: scratch)
+        let band = scratch + bandOffset(geometry, filters: filters)
+        let shape = Shape(
+            paddedWidth: g.inputWidth + g.padLeft + g.padRight, channels: g.channels,
+            kernelHeight: g.kernelHeight, kernelWidth: g.kernelWidth, stride: g.stride,
+            outputHeight: g.outputHeight, outputWidth: g.outputWidth, filters: filters
+        )
+        let pooledWidth = g.outputWidth / 2, rowLength = g.outputWidth * filters
+        for pooledRow in 0 ..< g.outputHeight / 2 {
+            correlate(shape, image: source, kernel: kernel, bias: bias, relu: relu, output: band,
+                      rows: 2 * pooledRow ..< 2 * pooledRow + 2)
+            let target = output + pooledRow * pooledWidth * filters
+            for pooledColumn in 0 ..< pooledWidth {
+                let a = band + 2 * pooledColumn * filters, b = a + filters, c = a + rowLength, d = c + filters
+                let best = target + pooledColumn * filters
+                for lane in Swift.stride(from: 0, to: filters, by: 16) {
+                    let top = maximum(load(a + lane), load(b + lane))
+                    let bottom = maximum(load(c + lane), load(d + lane))
+                    store(maximum(top, bottom), best + lane)
+                }
+            }
+        }
+    }
+
     /// One image's input gradient `[inputHeight, inputWidth, channels]` from its output gradient,
     /// with `rotatedKernel` from `backwardKernel`, packed (stride 1 only).
     static func inputGradient(
@@ -88,24 +126,41 @@ enum DirectConvolution {
 
     /// Re-lays a kernel `[rows, filters]` (rows = kh · kw · channels) as `[filters / 32, rows, 32]`,
     /// so the weights a tile needs are one sequential stream.
-    static func pack(_ kernel: UnsafePointer<Float>, rows: Int, filters: Int, into packed: UnsafeMutablePointer<Float>) {
+    /// With `factors`, each filter's weights are multiplied by its factor (a folded BatchNorm).
+    static func pack(
+        _ kernel: UnsafePointer<Float>, rows: Int, filters: Int, scaledBy factors: [Float]? = nil,
+        into packed: UnsafeMutablePointer<Float>
+    ) {
         for block in 0 ..< filters / filterBlock {
             let target = packed + block * rows * filterBlock
+            let first = kernel + block * filterBlock
+            guard let factors else {
+                for row in 0 ..< rows {
+                    (target + row * filterBlock).update(from: first + row * filters, count: filterBlock)
+                }
+                continue
+            }
+            let low = factors.withUnsafeBufferPointer { load($0.baseAddress! + block * filterBlock) }
+            let high = factors.withUnsafeBufferPointer { load($0.baseAddress! + block * filterBlock + 16) }
             for row in 0 ..< rows {
-                (target + row * filterBlock).update(from: kernel + row * filters + block * filterBlock, count: filterBlock)
+                let source = first + row * filters, destination = target + row * filterBlock
+                store(load(source) * low, destination)
+                store(load(source + 16) * high, destination + 16)
             }
         }
     }
 
-    /// Correlates one padded image with a packed kernel, adding `bias` and applying ReLU when asked.
+    /// Correlates one padded image with a packed kernel, adding `bias` and applying ReLU when asked:
+    /// output rows `rows` (default all), written from `output` on.
     static func correlate(
         _ shape: Shape, image: UnsafePointer<Float>, kernel: UnsafePointer<Float>,
-        bias: UnsafePointer<Float>?, relu: Bool, output: UnsafeMutablePointer<Float>
+        bias: UnsafePointer<Float>?, relu: Bool, output: UnsafeMutablePointer<Float>, rows: Range<Int>? = nil
     ) {
-        let positions = shape.outputHeight * shape.outputWidth
+        let rows = rows ?? 0 ..< shape.outputHeight
+        let positions = rows.count * shape.outputWidth, firstPosition = rows.lowerBound * shape.outputWidth
         let blockStride = shape.kernelHeight * shape.kernelWidth * shape.channels
         forEachTile(rows: positions, filters: shape.filters) { position in
-            let row = position / shape.outputWidth, column = position % shape.outputWidth
+            let row = (firstPosition + position) / shape.outputWidth, column = position % shape.outputWidth
             return image + (row * shape.stride * shape.paddedWidth + column * shape.stride) * shape.channels
         } _: { block, first, valid, bases in
             tile(
@@ -237,6 +292,10 @@ enum DirectConvolution {
         high += broadcast * w1
         #endif
     }
+
+    /// Lane-wise maximum, inlined (the standard library's `pointwiseMax` is an out-of-line call).
+    @inline(__always)
+    static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes { a.replacing(with: b, where: b .> a) }
 
     @inline(__always)
     static func load(_ pointer: UnsafePointer<Float>) -> Lanes {

@@ -17,6 +17,9 @@ public final class MaxPool2D: Layer {
         self.padding = padding
     }
 
+    /// The common 2×2 window with stride 2 and no padding.
+    var isTwoByTwoWithoutPadding: Bool { poolSize == 2 && stride == 2 && padding == .valid }
+
     private func makeGeometry(_ shape: [Int]) -> ConvolutionGeometry {
         ConvolutionGeometry(
             inputHeight: shape[0], inputWidth: shape[1], channels: shape[2],

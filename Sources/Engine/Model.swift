@@ -97,7 +97,28 @@ public final class Model {
 
     // x: [N, H, W, C] scaled to [0, 1] -> logits: [N, classes]
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
-        layers.reduce(input) { $1.forward($0, training: training) }
+        training ? layers.reduce(input) { $1.forward($0, training: true) } : inferenceForward(input)
+    }
+
+    /// Inference, with each convolution fused with a BatchNorm and a 2×2 max-pool after it where
+    /// it can be (`Conv2D.inferenceForward`); the same values as running the layers one by one.
+    private func inferenceForward(_ input: Tensor) -> Tensor {
+        var current = input, index = 0
+        while index < layers.count {
+            if let conv = layers[index] as? Conv2D {
+                let norm = conv.activation == .linear ? layers[safe: index + 1] as? BatchNorm : nil
+                let next = index + (norm == nil ? 1 : 2)
+                let pooled = (layers[safe: next] as? MaxPool2D)?.isTwoByTwoWithoutPadding ?? false
+                if let output = conv.inferenceForward(current, norm: norm, pooled: pooled) {
+                    current = output
+                    index = next + (pooled ? 1 : 0)
+                    continue
+                }
+            }
+            current = layers[index].forward(current, training: false)
+            index += 1
+        }
+        return current
     }
 
     // dlogits: [N, classes]; accumulates every parameter's gradient
@@ -118,4 +139,9 @@ public final class Model {
         SoftmaxCrossEntropy.softmax(forward(input, training: false), into: probabilities)
         return probabilities
     }
+}
+
+extension Array {
+    /// The element at `index`, or nil past either end.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -91,19 +91,7 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     /// A VGG-style network with BatchNorm: four stages of two 3×3 convolutions, made for
     /// training with augmentation.
     public static func vgg(classNames: [String] = fer2013Classes) -> ModelSpec {
-        var layers: [LayerSpec] = []
-        for (stage, filters) in [32, 64, 128, 256].enumerated() {
-            layers += LayerSpec.convBatchNorm(filters) + LayerSpec.convBatchNorm(filters)
-            layers.append(.maxPool(size: 2))
-            if stage >= 2 { layers.append(.dropout(rate: 0.2)) }
-        }
-        layers += [
-            .flatten,
-            .dense(units: 256, activation: .linear), .batchNorm(activation: .relu),
-            .dropout(rate: 0.5),
-            .dense(units: classNames.count, activation: .linear),
-        ]
-        return ModelSpec(name: "vgg", inputShape: [48, 48, 1], layers: layers, classNames: classNames)
+        vggStyle(name: "vgg", stages: [32, 64, 128, 256], droppingFrom: 2, classNames: classNames)
     }
 
     /// The VGG-style network on a 16×16 view of the face (a 3×3 average pool first): three
@@ -111,11 +99,21 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     /// blurred (σ ≈ 3 pixels), so the full 48×48 grid holds no more learnable detail; this
     /// network trains several times faster than `vgg` at the same width.
     public static func lowres(classNames: [String] = fer2013Classes) -> ModelSpec {
-        var layers: [LayerSpec] = [.averagePool(size: 3)]
-        for (stage, filters) in [64, 128, 256].enumerated() {
+        vggStyle(name: "lowres", before: [.averagePool(size: 3)], stages: [64, 128, 256], droppingFrom: 1,
+                 classNames: classNames)
+    }
+
+    /// `before`, then per stage two 3×3 conv + BatchNorm + ReLU and a 2×2 max-pool (Dropout 0.2
+    /// from stage `droppingFrom` on, counted from 0), then Dense 256 + BatchNorm + ReLU,
+    /// Dropout 0.5 and the class scores.
+    private static func vggStyle(
+        name: String, before: [LayerSpec] = [], stages: [Int], droppingFrom: Int, classNames: [String]
+    ) -> ModelSpec {
+        var layers = before
+        for (stage, filters) in stages.enumerated() {
             layers += LayerSpec.convBatchNorm(filters) + LayerSpec.convBatchNorm(filters)
             layers.append(.maxPool(size: 2))
-            if stage >= 1 { layers.append(.dropout(rate: 0.2)) }
+            if stage >= droppingFrom { layers.append(.dropout(rate: 0.2)) }
         }
         layers += [
             .flatten,
@@ -123,6 +121,6 @@ public struct ModelSpec: Codable, Sendable, Equatable {
             .dropout(rate: 0.5),
             .dense(units: classNames.count, activation: .linear),
         ]
-        return ModelSpec(name: "lowres", inputShape: [48, 48, 1], layers: layers, classNames: classNames)
+        return ModelSpec(name: name, inputShape: [48, 48, 1], layers: layers, classNames: classNames)
     }
 }

@@ -34,15 +34,7 @@ import Vision
         let spec = try #require(Self.specs[name])
         let model = try Model(spec: spec, seed: 7)
         var generator = RandomGenerator(seed: 11)
-        for layer in model.layers {
-            guard let norm = layer as? BatchNorm else { continue }
-            for channel in 0 ..< norm.channels {
-                norm.scale.value[channel] = generator.uniform(0.5, 1.5)
-                norm.offset.value[channel] = generator.uniform(-0.3, 0.3)
-                norm.runningMean.value[channel] = generator.uniform(-0.2, 0.2)
-                norm.runningVariance.value[channel] = generator.uniform(0.5, 2)
-            }
-        }
+        randomizeBatchNorms(of: model, generator: &generator)
         // A sharper last layer, so the probabilities differ between classes and images.
         if let last = model.layers.last as? Dense {
             for index in 0 ..< last.kernel.value.count { last.kernel.value[index] *= 20 }

@@ -27,6 +27,16 @@ import Testing
         #expect(throws: TrainingError.self) { try TrainingConfig.recipe(for: "resnet") }
     }
 
+    @Test func lowresRecipeIsTheVGGRecipeOnASmallerView() throws {
+        let recipe = try TrainingConfig.recipe(for: "lowres")
+        var expected = TrainingConfig.vggRecipe
+        expected.preset = "lowres"
+        #expect(recipe == expected)
+        let model = try Model(spec: recipe.modelSpec(classNames: FER2013.classNames))
+        #expect(model.shapes.prefix(2) == [[48, 48, 1], [16, 16, 1]], "a 3×3 average pool first")
+        #expect(model.shapes.last == [7])
+    }
+
     @Test func withEpochsStretchesACosineSchedule() {
         let shorter = TrainingConfig.vggRecipe.withEpochs(12)
         #expect(shorter.epochs == 12)

@@ -9,10 +9,10 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Accuracy, per-class precision/recall/F1 and confusion matrix of a model.",
         discussion: """
-        Scores the held-out split of the dataset (FER2013's test folder, or PublicTest and
-        PrivateTest of fer2013.csv); a dataset without one is scored whole. --model takes a
-        checkpoint, a run folder (the ensemble of its folds' best models), or defaults to the
-        model shipped with fer.
+        Scores the held-out split of the dataset (FER2013's test folder, or
+        PublicTest and PrivateTest of fer2013.csv); a dataset without one is scored
+        whole. --model takes a checkpoint, a run folder (the ensemble of its folds'
+        best models), or defaults to the model shipped with fer.
 
         Examples:
           fer eval --data ~/data/fer2013
