@@ -6,8 +6,9 @@ import Foundation
 public enum ShippedAssets {
     /// Overrides the Assets folder location.
     public static let environmentVariable = "FER_ASSETS"
-    /// The default model, relative to the Assets folder.
-    public static let modelPath = "model/fer.safetensors"
+    /// The default model, relative to the Assets folder: a folder of checkpoints — one model, or
+    /// several whose probabilities are averaged (an ensemble; see `ModelReference.resolve`).
+    public static let modelPath = "model"
 
     /// Candidate Assets folders, most specific first.
     public static func searchFolders(
@@ -28,7 +29,7 @@ public enum ShippedAssets {
         return folders
     }
 
-    /// The path of a shipped file (e.g. `model/fer.safetensors`), or nil when none is found.
+    /// The path of a shipped file or folder (e.g. `demo/astronaut.png`), or nil when none is found.
     public static func locate(_ relativePath: String, folders: [String] = searchFolders()) -> String? {
         folders.lazy.map { ($0 as NSString).appendingPathComponent(relativePath) }
             .first { FileManager.default.fileExists(atPath: $0) }

@@ -4,7 +4,8 @@ import Training
 
 /// Resolves `--model` into a `ModelReference` (a checkpoint file, or a run folder or folder of
 /// models used as an ensemble — see `ModelReference.resolve`). Without `--model` it takes the
-/// user's default model (`fer checkpoints` → make default), else finds the shipped model `Assets/model/fer.safetensors` wherever fer is run from, or says how to get one.
+/// user's default model (`fer checkpoints` → make default), else finds the shipped model folder
+/// `Assets/model/` wherever fer is run from, or says how to get one.
 public enum ModelLocator {
     /// `--model PATH` resolved, or the shipped model found in `assetFolders` (by default the
     /// places `ShippedAssets` searches: the current folder, above the executable, ...).

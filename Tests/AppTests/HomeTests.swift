@@ -92,7 +92,7 @@ import Testing
         #expect(context.datasetPath == assets + "/demo")
         #expect(context.datasetOrigin == .demo)
         #expect(context.datasetExists)
-        #expect(context.model == ModelChoice(path: assets + "/model/fer.safetensors", origin: .shipped))
+        #expect(context.model == ModelChoice(path: assets + "/model", origin: .shipped))
 
         try folder.write("", to: "home/.config/fer/model.safetensors")
         context = HomeContext.discover(dataPath: folder.path + "/missing", modelPath: nil,

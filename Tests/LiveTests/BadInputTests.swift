@@ -99,7 +99,7 @@ import Vision
         #expect(
             message.hasPrefix(
                 "no model found: the default model is not at "
-                    + "'\(directory.path)/Assets/model/fer.safetensors' nor in 1 other place fer looks"))
+                    + "'\(directory.path)/Assets/model' nor in 1 other place fer looks"))
         #expect(message.hasSuffix("train one with `fer train` or pass --model PATH"))
         let missing = Self.message {
             _ = try ClassifierLoader.load(modelPath: directory.path + "/x.safetensors")

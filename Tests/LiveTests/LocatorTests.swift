@@ -15,6 +15,10 @@ import Vision
         let shipped = try TestSupport.writeCheckpoint(in: modelFolder, name: "fer.safetensors")
         let folders = [directory.appendingPathComponent("elsewhere").path, assets.path]
         #expect(try ModelLocator.reference(for: nil, assetFolders: folders) == .checkpoint(path: shipped))
+        let second = try TestSupport.writeCheckpoint(in: modelFolder, name: "fer-fold2.safetensors", seed: 9)
+        #expect(try ModelLocator.reference(for: nil, assetFolders: folders)
+            == .ensemble(folder: modelFolder.path, checkpoints: [second, shipped]),
+            "a shipped folder with several checkpoints is an ensemble")
 
         let run = directory.appendingPathComponent("run")
         for fold in 1...2 {

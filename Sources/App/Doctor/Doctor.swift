@@ -2,6 +2,7 @@ import CNcursesw
 import Engine
 import Foundation
 import Terminal
+import Training
 import Vision
 
 /// Facts a user needs before filing a bug, each checked and explained (`fer doctor`).
@@ -111,9 +112,12 @@ public enum Doctor {
             return DoctorCheck("model", .warning, "no shipped model found", fix: "train one with `fer train` or pass --model PATH")
         }
         do {
-            let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: path))
-            let accuracy = checkpoint.metadata.metrics["test_accuracy"].map { String(format: ", test accuracy %.1f%%", $0 * 100) } ?? ""
-            return DoctorCheck("model", .ok, "\(path) (\(checkpoint.metadata.spec.name)\(accuracy))")
+            let reference = try ModelReference.resolve(path, defaultModelPath: path)
+            let names = try reference.checkpointPaths.map { file in
+                try Checkpoint.read(from: URL(fileURLWithPath: file)).metadata.spec.name
+            }
+            let kind = names.count == 1 ? names[0] : "ensemble of \(names.count): \(names.joined(separator: ", "))"
+            return DoctorCheck("model", .ok, "\(path) (\(kind))")
         } catch {
             return DoctorCheck("model", .failure, "\(error)", fix: "restore Assets/model from git, or pass --model PATH")
         }

@@ -7,7 +7,7 @@ import Foundation
 /// `$XDG_CONFIG_HOME/fer/model.safetensors` (else `~/.config/fer/model.safetensors`), rather than
 /// into `Assets/model/`: that needs no write access to the installation and never replaces the
 /// shipped model, which stays the fallback. Commands without `--model` use the user's default when
-/// it exists, else the shipped `Assets/model/fer.safetensors`.
+/// it exists, else the shipped model folder `Assets/model/`.
 public enum ModelLocations {
     /// The user's default model file (it may not exist).
     public static func userDefaultModelPath(
@@ -17,7 +17,7 @@ public enum ModelLocations {
     }
 
     /// The model to use when none is given: the user's default, else the shipped one
-    /// (`Assets/model/fer.safetensors`, searched in `assetFolders`); nil when neither exists.
+    /// (the folder `Assets/model/`, searched in `assetFolders`); nil when neither exists.
     public static func defaultModel(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         assetFolders: [String] = ShippedAssets.searchFolders()
@@ -38,7 +38,7 @@ public struct ModelChoice: Hashable, Sendable {
         case argument
         /// The user's default (made in the checkpoint picker).
         case userDefault
-        /// `Assets/model/fer.safetensors`.
+        /// The shipped model folder `Assets/model/`.
         case shipped
 
         public var description: String {

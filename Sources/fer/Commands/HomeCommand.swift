@@ -9,7 +9,7 @@ struct HomeCommand: ParsableCommand {
         discussion: """
         Shows the dataset and model in use. Without --data, the demo faces in Assets/demo are \
         used when present; without --model, your default model (see `fer checkpoints`), else the \
-        shipped Assets/model/fer.safetensors.
+        shipped model in Assets/model/.
 
         Examples:
           fer

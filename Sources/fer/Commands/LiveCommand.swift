@@ -35,7 +35,7 @@ struct LiveCommand: ParsableCommand {
     var source = "0"
 
     @Option(
-        help: "Checkpoint file or run folder (ensemble). Default: the shipped Assets/model/fer.safetensors.")
+        help: "Checkpoint file or run folder (ensemble). Default: the shipped model (Assets/model/).")
     var model: String?
 
     @Option(help: "Haar cascade XML (default: found in opencv-data's install folders).")

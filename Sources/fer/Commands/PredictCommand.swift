@@ -29,7 +29,7 @@ struct PredictCommand: ParsableCommand {
     var images: [String]
 
     @Option(
-        help: "Checkpoint file or run folder (ensemble). Default: the shipped Assets/model/fer.safetensors.")
+        help: "Checkpoint file or run folder (ensemble). Default: the shipped model (Assets/model/).")
     var model: String?
 
     @Option(help: "Haar cascade XML (default: found in opencv-data's install folders).")
