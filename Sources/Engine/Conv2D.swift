@@ -20,8 +20,8 @@ public final class Conv2D: Layer {
     private let packedKernel = Tensor(shape: [0])
     private let rotatedKernel = Tensor(shape: [0])
     /// Inference outputs of `inferenceForward`: the max-pooled map, and the folded bias.
-    private let pooledOutput = Tensor(shape: [0])
-    private let foldedBias = Tensor(shape: [0])
+    let pooledOutput = Tensor(shape: [0])
+    let foldedBias = Tensor(shape: [0])
 
     public init(
         inputChannels: Int, filters: Int, kernelSize: Int, stride: Int = 1,
@@ -167,6 +167,7 @@ public final class Conv2D: Layer {
     func inferenceForward(_ input: Tensor, norm: BatchNorm?, pooled: Bool) -> Tensor? {
         precondition(norm == nil || activation == .linear, "a BatchNorm folds only into a linear convolution")
         guard usesDirectForward, norm != nil || pooled else { return nil }
+        self.input = nil // `output` and `packedKernel` no longer belong to a training pass.
         let geometry = prepare(for: input)
         let batch = input.batchSize, patch = geometry.patchSize, filters = filters
         packedKernel.resize(to: [kernel.value.count])

@@ -42,7 +42,8 @@ public struct LayerProfile: Codable, Sendable {
             var gradient = loss.backward()
             for (index, layer) in model.layers.enumerated().reversed() {
                 backTimes[index] = time {
-                    if let next = layer.backward(gradient, needsInputGradient: index > 0) { gradient = next }
+                    let needsInputGradient = model.needsInputGradient(index)
+                    if let next = layer.backward(gradient, needsInputGradient: needsInputGradient) { gradient = next }
                 }
             }
             backTimes[count + 1] = time { optimizer.step(parameters, learningRate: 1e-3) }

@@ -125,10 +125,19 @@ public final class Model {
     public func backward(_ logitGradient: Tensor) {
         var gradient = logitGradient
         for (index, layer) in layers.enumerated().reversed() {
-            guard let next = layer.backward(gradient, needsInputGradient: index > 0) else { break }
+            let next = layer.backward(gradient, needsInputGradient: needsInputGradient(index))
+            guard let next else { break }
             gradient = next
         }
     }
+
+    /// Whether layer `index` must pass a gradient down: only when a layer below it has
+    /// parameters (a leading average pool, for one, needs none).
+    public func needsInputGradient(_ index: Int) -> Bool {
+        firstTrainableLayer.map { index > $0 } ?? false
+    }
+
+    private var firstTrainableLayer: Int? { layers.firstIndex { !$0.parameters.isEmpty } }
 
     public func zeroGradients() {
         for parameter in parameters { parameter.gradient.fill(0) }

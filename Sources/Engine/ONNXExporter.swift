@@ -17,7 +17,11 @@ public enum ONNXExporter {
         var index = 0
         while index < model.layers.count {
             let layer = model.layers[index], inputShape = model.shapes[index]
-            let followingNorm = index + 1 < model.layers.count ? model.layers[index + 1] as? BatchNorm : nil
+            // A BatchNorm folds into the convolution or Dense before it only when nothing (no
+            // ReLU) sits between them.
+            let next = index + 1 < model.layers.count ? model.layers[index + 1] as? BatchNorm : nil
+            let linear = (layer as? Conv2D)?.activation == .linear || (layer as? Dense)?.activation == .linear
+            let followingNorm = linear ? next : nil
             let name = "layers.\(index)"
             switch layer {
             case let conv as Conv2D:

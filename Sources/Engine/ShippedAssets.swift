@@ -55,6 +55,14 @@ public enum ShippedAssets {
     /// shipped one; nil when neither is there.
     public static var defaultModel: String? {
         let user = userDefaultModelPath()
-        return FileManager.default.fileExists(atPath: user) ? user : locate(modelPath)
+        return FileManager.default.fileExists(atPath: user) ? user : locateModel()
+    }
+
+    /// The shipped model folder: the first `model/` among `folders` that holds a checkpoint.
+    public static func locateModel(folders: [String] = searchFolders()) -> String? {
+        folders.lazy.map { ($0 as NSString).appendingPathComponent(modelPath) }.first { folder in
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return files.contains { $0.hasSuffix(".safetensors") }
+        }
     }
 }

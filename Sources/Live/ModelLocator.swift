@@ -15,7 +15,7 @@ public enum ModelLocator {
         if let path { return try ModelReference.resolve(path, defaultModelPath: path) }
         let user = ShippedAssets.userDefaultModelPath()
         if FileManager.default.fileExists(atPath: user) { return try ModelReference.resolve(nil, defaultModelPath: user) }
-        guard let shipped = ShippedAssets.locate(ShippedAssets.modelPath, folders: assetFolders) else {
+        guard let shipped = ShippedAssets.locateModel(folders: assetFolders) else {
             throw LiveError.modelNotFound(
                 searched: assetFolders.map {
                     ($0 as NSString).appendingPathComponent(ShippedAssets.modelPath)

@@ -41,6 +41,13 @@ import Testing
         let fused = model.forward(input, training: false).values
 
         #expect(fused.count == layerByLayer.count)
+        let convolutions = model.layers.compactMap { $0 as? Conv2D }
+        if name != "norms" {
+            #expect(convolutions.contains { $0.pooledOutput.count > 0 }, "a convolution fused with its pool")
+        }
+        if name != "seed-like" {
+            #expect(convolutions.contains { $0.foldedBias.count > 0 }, "a BatchNorm was folded")
+        }
         let scale = layerByLayer.map(abs).max() ?? 0
         let difference = zip(fused, layerByLayer).map { abs($0 - $1) }.max() ?? .infinity
         #expect(scale > 0.01, "logits that are not all zero")

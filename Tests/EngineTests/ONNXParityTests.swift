@@ -25,6 +25,12 @@ import Vision
             .conv(3), .relu, .batchNorm(activation: .linear), .globalAveragePooling,
             .dense(units: 3, activation: .linear),
         ], classNames: ["a", "b", "c"]),
+        // A ReLU between a layer and its BatchNorm: the norm must not be folded across it.
+        "relu-then-norm": ModelSpec(name: "relu-then-norm", inputShape: [8, 8, 1], layers: [
+            .conv(4, padding: .same), .batchNorm(activation: .linear), .flatten,
+            .dense(units: 6, activation: .relu), .batchNorm(activation: .relu),
+            .dense(units: 3, activation: .linear),
+        ], classNames: ["a", "b", "c"]),
         "seed": ModelSpec.seed(),
         "lowres": ModelSpec.lowres(),
     ]

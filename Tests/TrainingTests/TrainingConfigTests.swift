@@ -35,6 +35,8 @@ import Testing
         let model = try Model(spec: recipe.modelSpec(classNames: FER2013.classNames))
         #expect(model.shapes.prefix(2) == [[48, 48, 1], [16, 16, 1]], "a 3×3 average pool first")
         #expect(model.shapes.last == [7])
+        #expect(!model.needsInputGradient(0) && !model.needsInputGradient(1) && model.needsInputGradient(2),
+                "no gradient is passed below the first convolution")
     }
 
     @Test func withEpochsStretchesACosineSchedule() {

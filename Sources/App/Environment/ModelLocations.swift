@@ -26,7 +26,7 @@ public enum ModelLocations {
         if FileManager.default.fileExists(atPath: user) {
             return ModelChoice(path: user, origin: .userDefault)
         }
-        return ShippedAssets.locate(ShippedAssets.modelPath, folders: assetFolders)
+        return ShippedAssets.locateModel(folders: assetFolders)
             .map { ModelChoice(path: $0, origin: .shipped) }
     }
 }
