@@ -227,7 +227,8 @@ public final class Conv2D: Layer {
         } else {
             gemmBackward(outputGradient, input: input, geometry: geometry, needsInputGradient: needsInputGradient)
         }
-        for workspace in workspaces {
+        // Only the workers that had a shard of this batch hold this batch's gradients.
+        for workspace in workspaces.prefix(Parallel.shards(input.batchSize).count) {
             add(workspace.kernelGradient, into: kernel.gradient)
             if let bias { add(workspace.biasGradient, into: bias.gradient) }
         }

@@ -1,11 +1,27 @@
 import Dispatch
+import Foundation
 
 /// Data-parallel helpers: the engine splits a batch into one shard per worker and runs
 /// single-threaded BLAS on each, so both cores stay busy on small matrices and results are
 /// reproducible for a given worker count.
 public enum Parallel {
-    /// Number of workers the engine uses (defaults to the active processor count).
-    nonisolated(unsafe) public static var workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Number of workers the engine uses: the active processor count, or 1 on a thread inside
+    /// `withOneWorker`.
+    public static var workerCount: Int {
+        Thread.current.threadDictionary[oneWorkerKey] == nil ? processorCount : 1
+    }
+
+    private static let processorCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    private static let oneWorkerKey = "fer.parallel.oneWorker"
+
+    /// Runs `body` with the engine on one worker on this thread only — for a thread that shares
+    /// the cores with other busy threads (a live pipeline stage). Other threads keep theirs.
+    public static func withOneWorker<Result>(_ body: () throws -> Result) rethrows -> Result {
+        let dictionary = Thread.current.threadDictionary, wasSet = dictionary[oneWorkerKey] != nil
+        dictionary[oneWorkerKey] = true
+        defer { if !wasSet { dictionary.removeObject(forKey: oneWorkerKey) } }
+        return try body()
+    }
 
     /// Runs `body(index)` for `0..<count` concurrently and returns when all are done.
     public static func forEach(_ count: Int, _ body: (Int) -> Void) {
@@ -39,5 +55,3 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
-
-import Foundation

@@ -81,12 +81,11 @@ public final class LivePipeline: @unchecked Sendable {
         started = true
         startTime = Stopwatch.now()
         control.unlock()
-        // The stages keep the cores busy; batches split over workers would only make them contend
-        // (BLAS is single-threaded already: the engine sets that when a model is built).
-        Parallel.workerCount = 1
         spawn("fer.live.read") { self.readFrames() }
         spawn("fer.live.detect") { self.detectFaces() }
-        spawn("fer.live.classify") { self.classifyFaces() }
+        // The stages keep the cores busy; batches split over workers would only make them contend
+        // (BLAS is single-threaded already: the engine sets that when a model is built).
+        spawn("fer.live.classify") { Parallel.withOneWorker { self.classifyFaces() } }
         spawn("fer.live.output") { self.deliverFrames(to: sink, onFinish: onFinish) }
     }
 
