@@ -37,6 +37,11 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
     public var evaluationBatchSize: Int?
     /// The dataset the run was started on, recorded so a resume can load it again.
     public var dataPath: String?
+    /// Gaussian blur (σ in pixels) the trained models want on faces they did not train on —
+    /// for training faces blurrier than the faces the model will meet. Recorded in every
+    /// checkpoint (so the test split, `fer eval`, `predict` and `live` apply it); the training
+    /// and validation faces are not blurred again. nil: none.
+    public var inputBlurSigma: Float?
 
     public init(
         preset: String, model: ModelSpec? = nil, epochs: Int, batchSize: Int, optimizer: OptimizerConfig,
@@ -120,6 +125,9 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
         )
         if let patience = earlyStoppingPatience {
             try require(patience >= 1, "early-stopping patience must be at least 1, got \(patience)")
+        }
+        if let sigma = inputBlurSigma {
+            try require(sigma > 0 && sigma <= 10, "the input blur must be in (0, 10] pixels, got \(sigma)")
         }
         try require(
             labelSmoothing >= 0 && labelSmoothing < 1,

@@ -66,6 +66,28 @@ import Vision
         }
     }
 
+    @Test func checkpointsRecordTheRunsInputBlur() throws {
+        let directory = Fixtures.temporaryDirectory("input-blur")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = RunFolder(url: directory)
+        let foldDirectory = folder.foldDirectory(1)
+        try FileManager.default.createDirectory(at: foldDirectory, withIntermediateDirectories: true)
+        var config = Fixtures.config()
+        config.inputBlurSigma = 2.5
+        let metrics = EpochMetrics(
+            fold: 1, epoch: 1, loss: 1, accuracy: 0.5, validationLoss: 1, validationAccuracy: 0.5,
+            learningRate: 1e-3, imagesPerSecond: 100, seconds: 1
+        )
+        let model = try Model(spec: config.modelSpec(classNames: Fixtures.classNames))
+        let store = CheckpointStore(folder: folder, config: config)
+        _ = try store.saveEpoch(model: model, metrics: metrics, bestEpoch: 1)
+        let best = try Checkpoint.read(from: folder.bestCheckpoint(fold: 1))
+        #expect(best.metadata.inputBlurSigma == 2.5, "eval, predict and live apply it")
+
+        config.inputBlurSigma = 0
+        #expect(throws: TrainingError.self) { try config.validate() }
+    }
+
     @Test func pruningKeepsNewestAndBest() throws {
         let directory = Fixtures.temporaryDirectory("prune")
         defer { try? FileManager.default.removeItem(at: directory) }

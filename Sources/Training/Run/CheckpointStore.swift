@@ -18,6 +18,7 @@ struct CheckpointStore {
         var metadata = CheckpointMetadata(spec: model.spec)
         metadata.training = trainingDescription
         metadata.metrics = metrics
+        metadata.inputBlurSigma = config.inputBlurSigma
         return metadata
     }
 

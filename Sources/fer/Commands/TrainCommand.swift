@@ -59,6 +59,14 @@ struct TrainCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Augment training images (default: as the recipe says).")
     var augment: Bool?
 
+    @Option(help: ArgumentHelp(
+        "Blur faces the models did not train on (test split, eval, predict, live) with a Gaussian "
+            + "of this σ (pixels).",
+        discussion: "For training faces blurrier than the faces the model will meet; recorded in "
+            + "every checkpoint."
+    ))
+    var inputBlur: Float?
+
     @Option(help: "Seed for folds, initialisation, data order, augmentation and dropout.")
     var seed: UInt64?
 
@@ -107,6 +115,7 @@ struct TrainCommand: ParsableCommand {
         if poolTest { config.poolTest = true }
         if let augment { config.augmentation = augment ? .standard : .none }
         if let seed { config.seed = seed }
+        if let inputBlur { config.inputBlurSigma = inputBlur > 0 ? inputBlur : nil }
         try config.validate()
         return config
     }
