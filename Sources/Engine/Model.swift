@@ -5,6 +5,8 @@ public final class Model {
     public let layers: [Layer]
     /// Per-sample shapes: `shapes[0]` is the input, `shapes[i + 1]` the output of layer i.
     public let shapes: [[Int]]
+    /// The first layer with parameters; no gradient needs to pass below it.
+    private let firstTrainableLayer: Int?
     private let probabilities = Tensor(shape: [0])
 
     /// Builds the layers and initialises them as Keras does (Glorot-uniform kernels, zero
@@ -27,6 +29,7 @@ public final class Model {
         self.spec = spec
         self.layers = layers
         self.shapes = shapes
+        firstTrainableLayer = layers.firstIndex { !$0.parameters.isEmpty }
     }
 
     private static func makeLayer(
@@ -136,8 +139,6 @@ public final class Model {
     public func needsInputGradient(_ index: Int) -> Bool {
         firstTrainableLayer.map { index > $0 } ?? false
     }
-
-    private var firstTrainableLayer: Int? { layers.firstIndex { !$0.parameters.isEmpty } }
 
     public func zeroGradients() {
         for parameter in parameters { parameter.gradient.fill(0) }

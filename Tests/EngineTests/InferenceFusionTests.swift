@@ -34,8 +34,8 @@ import Testing
             for index in 0 ..< bias.value.count { bias.value[index] = generator.uniform(-0.2, 0.2) }
         }
         randomizeBatchNorms(of: model, generator: &generator)
-        let batch = 3, count = batch * spec.inputShape.reduce(1, *)
-        let input = Tensor(shape: [batch] + spec.inputShape, values: (0 ..< count).map { _ in generator.uniform() })
+        let values = randomImages(3, of: spec, generator: &generator)
+        let input = Tensor(shape: [3] + spec.inputShape, values: values)
 
         let layerByLayer = model.layers.reduce(input) { $1.forward($0, training: false) }.values
         let fused = model.forward(input, training: false).values

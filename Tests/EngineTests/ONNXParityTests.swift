@@ -45,8 +45,7 @@ import Vision
         if let last = model.layers.last as? Dense {
             for index in 0 ..< last.kernel.value.count { last.kernel.value[index] *= 20 }
         }
-        let batch = 3, pixels = spec.inputShape.reduce(1, *)
-        let input = (0 ..< batch * pixels).map { _ in generator.uniform() }
+        let batch = 3, input = randomImages(batch, of: spec, generator: &generator)
         let expected = model.predict(Tensor(shape: [batch] + spec.inputShape, values: input)).values
 
         let file = FileManager.default.temporaryDirectory

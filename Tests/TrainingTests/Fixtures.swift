@@ -70,6 +70,14 @@ enum Fixtures {
             .appendingPathComponent("fer-training-\(label)-\(UUID().uuidString)")
     }
 
+    /// A new, empty run folder in a temporary directory, with the folder of `fold` created.
+    static func runFolder(_ label: String, fold: Int) throws -> RunFolder {
+        let folder = RunFolder(url: temporaryDirectory(label))
+        let foldDirectory = folder.foldDirectory(fold)
+        try FileManager.default.createDirectory(at: foldDirectory, withIntermediateDirectories: true)
+        return folder
+    }
+
     /// Events collected from the training queue.
     final class EventLog: @unchecked Sendable {
         private let lock = NSLock()

@@ -67,11 +67,8 @@ import Vision
     }
 
     @Test func checkpointsRecordTheRunsInputBlur() throws {
-        let directory = Fixtures.temporaryDirectory("input-blur")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let folder = RunFolder(url: directory)
-        let foldDirectory = folder.foldDirectory(1)
-        try FileManager.default.createDirectory(at: foldDirectory, withIntermediateDirectories: true)
+        let folder = try Fixtures.runFolder("input-blur", fold: 1)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
         var config = Fixtures.config()
         config.inputBlurSigma = 2.5
         let metrics = EpochMetrics(
@@ -89,11 +86,8 @@ import Vision
     }
 
     @Test func pruningKeepsNewestAndBest() throws {
-        let directory = Fixtures.temporaryDirectory("prune")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let folder = RunFolder(url: directory)
-        let foldDirectory = folder.foldDirectory(2)
-        try FileManager.default.createDirectory(at: foldDirectory, withIntermediateDirectories: true)
+        let folder = try Fixtures.runFolder("prune", fold: 2)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
         for epoch in 1 ... 7 {
             try Data([1]).write(to: folder.epochCheckpoint(fold: 2, epoch: epoch))
         }

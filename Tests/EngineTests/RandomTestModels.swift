@@ -12,3 +12,8 @@ func randomizeBatchNorms(of model: Model, generator: inout RandomGenerator) {
         }
     }
 }
+
+/// `batch` images of `spec`'s input shape with values uniform in [0, 1), flattened.
+func randomImages(_ batch: Int, of spec: ModelSpec, generator: inout RandomGenerator) -> [Float] {
+    (0 ..< batch * spec.inputShape.reduce(1, *)).map { _ in generator.uniform() }
+}
