@@ -90,6 +90,9 @@ struct TrainCommand: ParsableCommand {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
         if let foldCount, foldCount < 2 { throw ValidationError("--fold-count must be at least 2") }
+        if let inputBlur, !(0 ... 10).contains(inputBlur) {
+            throw ValidationError("--input-blur must be in 0…10 (pixels; 0: none)")
+        }
         _ = try foldList()
     }
 
