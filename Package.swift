@@ -62,14 +62,16 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Vision"]),
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Vision", "TestScratch"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], exclude: ["Snapshots"]),
-        .testTarget(name: "VisionTests", dependencies: ["Vision"], exclude: ["Fixtures"]),
-        .testTarget(name: "DatasetTests", dependencies: ["Dataset"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training"]),
-        .testTarget(name: "LiveTests", dependencies: ["Live", "Training", "Vision", "Engine"]),
+        .testTarget(name: "VisionTests", dependencies: ["Vision", "TestScratch"], exclude: ["Fixtures"]),
+        .testTarget(name: "DatasetTests", dependencies: ["Dataset", "TestScratch"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "TestScratch"]),
+        .testTarget(name: "LiveTests", dependencies: ["Live", "Training", "Vision", "Engine", "TestScratch"]),
         .testTarget(
-            name: "AppTests", dependencies: ["App", "Training", "Dataset", "Terminal", "Live", "Vision", "Engine"],
+            name: "AppTests",
+            dependencies: ["App", "Training", "Dataset", "Terminal", "Live", "Vision", "Engine", "TestScratch"],
             exclude: ["Snapshots"]
         ),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Vision
 @testable import Dataset
 
@@ -7,9 +8,7 @@ final class TemporaryFolder {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fer-dataset-tests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        path = try ScratchFolder.make("dataset").path
     }
 
     deinit {

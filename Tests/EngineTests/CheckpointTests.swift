@@ -1,9 +1,10 @@
 import Foundation
+import TestScratch
 import Testing
 @testable import Engine
 
 @Suite struct CheckpointTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fer-checkpoint-tests-\(UUID().uuidString)")
+    let folder = ScratchFolder.url("checkpoints")
 
     func trainedModel() throws -> (Model, Adam) {
         let (model, _) = try TrainingBehaviourTests.train(epochs: 1, seed: 4)

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 import Vision
 
@@ -48,9 +49,7 @@ import Vision
         let batch = 3, input = randomImages(batch, of: spec, generator: &generator)
         let expected = model.predict(Tensor(shape: [batch] + spec.inputShape, values: input)).values
 
-        let file = FileManager.default.temporaryDirectory
-            .appendingPathComponent("parity-\(UUID().uuidString).onnx")
-        defer { try? FileManager.default.removeItem(at: file) }
+        let file = ScratchFolder.url("parity").appendingPathExtension("onnx")
         try ONNXExporter.export(model).write(to: file)
         let network = try ONNXNetwork(path: file.path)
         let shape = [batch, spec.inputShape[2], spec.inputShape[0], spec.inputShape[1]]

@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 @testable import Live
+import TestScratch
 import Training
 import Vision
 
@@ -14,10 +15,7 @@ enum TestSupport {
 
     /// A fresh empty folder under the system temporary folder.
     static func makeTemporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "fer-live-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
+        try ScratchFolder.make("live")
     }
 
     /// The seed network with untrained weights: real inference, meaningless labels — enough

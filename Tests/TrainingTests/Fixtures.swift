@@ -1,6 +1,7 @@
 import Dataset
 import Engine
 import Foundation
+import TestScratch
 @testable import Training
 
 /// Small data and models the tests make: 48×48 faces showing a horizontal bar, a vertical bar
@@ -66,8 +67,7 @@ enum Fixtures {
 
     /// A fresh folder under the system's temporary directory.
     static func temporaryDirectory(_ label: String) -> URL {
-        FileManager.default.temporaryDirectory
-            .appendingPathComponent("fer-training-\(label)-\(UUID().uuidString)")
+        ScratchFolder.url(label)
     }
 
     /// A new, empty run folder in a temporary directory, with the folder of `fold` created.

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 @testable import Vision
 
@@ -16,10 +17,7 @@ enum TestSupport {
 
     /// A fresh empty directory under the system temporary directory.
     static func makeTemporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fer-vision-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
+        try ScratchFolder.make("vision")
     }
 
     /// A deterministic gray gradient with a checker overlay, so every pixel is distinct-ish.

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import TestScratch
 
 /// A detached tmux session on a private server socket, for driving the real `fer` binary:
 /// `send` keys, `capture` the pane, `resize`, and `waitFor` text. The server is killed on `close`.
@@ -92,8 +93,7 @@ final class TmuxSession {
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
         guard let executable = Self.executable else { throw Failure(description: "tmux is not installed") }
-        let outputPath = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(socket)-\(UUID().uuidString)").path
+        let outputPath = ScratchFolder.url(socket).path
         defer { unlink(outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

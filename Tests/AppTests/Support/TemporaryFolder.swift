@@ -1,13 +1,12 @@
 import Foundation
+import TestScratch
 
 /// A fresh folder under the system temporary folder, removed when the value is released.
 final class TemporaryFolder {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fer-app-tests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        path = try ScratchFolder.make("app").path
     }
 
     deinit {
