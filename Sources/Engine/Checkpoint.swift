@@ -67,6 +67,15 @@ public struct Checkpoint: Sendable {
         self.tensors = tensors
     }
 
+    /// The model alone, for export: no optimizer state, dropout generators or trainer position.
+    public var modelOnly: Checkpoint {
+        var metadata = metadata
+        metadata.optimizer = nil
+        metadata.dropoutGenerators = nil
+        metadata.resume = nil
+        return Checkpoint(metadata: metadata, tensors: tensors.filter { !$0.key.hasPrefix(Self.optimizerPrefix) })
+    }
+
     /// Builds a model from the stored spec and fills in the weights.
     public func makeModel(source: String = "checkpoint") throws(CheckpointError) -> Model {
         let model: Model

@@ -1,8 +1,27 @@
 import Foundation
 
 /// Reading and writing `Checkpoint` as safetensors bytes:
-/// 8-byte little-endian header length, JSON header, then raw little-endian F32 data.
+/// 8-byte little-endian header length, JSON header, then raw little-endian F32 (or F16) data.
 extension Checkpoint {
+    /// How tensor values are stored.
+    public enum Precision: Sendable {
+        /// 32-bit floats: exact.
+        case float32
+        /// 16-bit floats: half the size; each value rounded to 11 significant bits.
+        case float16
+
+        var dtype: String { self == .float32 ? "F32" : "F16" }
+        var byteCount: Int { self == .float32 ? 4 : 2 }
+    }
+
+    /// Why a checkpoint cannot be stored in half precision.
+    public struct HalfPrecisionOverflow: Error, CustomStringConvertible {
+        public let tensor: String
+        public var description: String {
+            "tensor '\(tensor)' holds values beyond ±65504, the range of 16-bit floats; export it in full precision"
+        }
+    }
+
     private struct TensorHeader: Codable {
         var dtype: String
         var shape: [Int]
@@ -10,15 +29,26 @@ extension Checkpoint {
     }
 
     /// Serialised bytes; tensors are laid out in name order.
-    public func encoded() throws -> Data {
+    public func encoded(precision: Precision = .float32) throws -> Data {
         let names = tensors.keys.sorted()
         var payload = Data()
         var headers: [String: TensorHeader] = [:]
         for name in names {
             let tensor = tensors[name]!
             let start = payload.count
-            tensor.values.withUnsafeBytes { payload.append(contentsOf: $0) }
-            headers[name] = TensorHeader(dtype: "F32", shape: tensor.shape, data_offsets: [start, payload.count])
+            switch precision {
+            case .float32:
+                tensor.values.withUnsafeBytes { payload.append(contentsOf: $0) }
+            case .float16:
+                let halves = tensor.values.map { Float16($0) }
+                guard zip(halves, tensor.values).allSatisfy({ half, full in half.isFinite || !full.isFinite }) else {
+                    throw HalfPrecisionOverflow(tensor: name)
+                }
+                halves.withUnsafeBytes { payload.append(contentsOf: $0) }
+            }
+            headers[name] = TensorHeader(
+                dtype: precision.dtype, shape: tensor.shape, data_offsets: [start, payload.count]
+            )
         }
         var metadata = metadata
         metadata.dataChecksum = String(payload.withUnsafeBytes { CRC32.checksum($0) }, radix: 16)
@@ -37,8 +67,8 @@ extension Checkpoint {
     }
 
     /// Writes atomically (temporary file, fsync, rename).
-    public func write(to url: URL) throws {
-        try AtomicFile.write(encoded(), to: url)
+    public func write(to url: URL, precision: Precision = .float32) throws {
+        try AtomicFile.write(encoded(precision: precision), to: url)
     }
 
     /// Reads and validates a checkpoint file.
@@ -79,10 +109,11 @@ extension Checkpoint {
         var tensors: [String: StoredTensor] = [:]
         var payloadEnd = 0
         for (name, value) in header where name != "__metadata__" {
-            guard let entry = value as? [String: Any], entry["dtype"] as? String == "F32",
+            guard let entry = value as? [String: Any],
+                  let precision = [Precision.float32, .float16].first(where: { $0.dtype == entry["dtype"] as? String }),
                   let shape = entry["shape"] as? [Int], let offsets = entry["data_offsets"] as? [Int],
                   offsets.count == 2, offsets[0] >= 0, offsets[1] >= offsets[0], shape.allSatisfy({ $0 >= 0 }),
-                  offsets[1] - offsets[0] == shape.reduce(1, *) * 4 else {
+                  offsets[1] - offsets[0] == shape.reduce(1, *) * precision.byteCount else {
                 throw .corrupt(path: source, detail: "the entry for tensor '\(name)' is malformed")
             }
             payloadEnd = max(payloadEnd, offsets[1])
@@ -90,7 +121,12 @@ extension Checkpoint {
                 throw .truncated(path: source, detail: "tensor '\(name)' ends at byte \(offsets[1]) of \(payload.count)")
             }
             let values = payload.withUnsafeBytes { bytes in
-                (0 ..< shape.reduce(1, *)).map { bytes.loadUnaligned(fromByteOffset: offsets[0] + 4 * $0, as: Float.self) }
+                (0 ..< shape.reduce(1, *)).map { index in
+                    let offset = offsets[0] + precision.byteCount * index
+                    return precision == .float32
+                        ? bytes.loadUnaligned(fromByteOffset: offset, as: Float.self)
+                        : Float(bytes.loadUnaligned(fromByteOffset: offset, as: Float16.self))
+                }
             }
             tensors[name] = StoredTensor(shape: shape, values: values)
         }

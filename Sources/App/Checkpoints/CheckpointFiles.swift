@@ -40,11 +40,7 @@ enum CheckpointFiles {
         let url = URL(fileURLWithPath: destination)
         switch format {
         case .native:
-            var metadata = checkpoint.metadata
-            metadata.optimizer = nil
-            metadata.dropoutGenerators = nil
-            metadata.resume = nil
-            try Checkpoint(model: model, metadata: metadata).write(to: url)
+            try checkpoint.modelOnly.write(to: url)
         case .onnx:
             try AtomicFile.write(ONNXExporter.export(model), to: url)
         }

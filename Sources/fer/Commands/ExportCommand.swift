@@ -14,6 +14,10 @@ struct ExportCommand: ParsableCommand {
         Examples:
           fer export --onnx --model runs/r1/fold-1/best.safetensors --output fer.onnx
           fer export --model runs/r1/fold-2/epoch-12.safetensors --output my-model.safetensors
+          fer export --model runs/r1/fold-2/best.safetensors --half --output small.safetensors
+
+        A native copy holds the model only (no optimizer or resume state); --half stores its
+        weights as 16-bit floats, half the size, with probabilities within about 0.001.
         """
     )
 
@@ -29,7 +33,11 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Write ONNX instead of a native checkpoint copy.")
     var onnx = false
 
+    @Flag(help: "Store the weights as 16-bit floats (half the size).")
+    var half = false
+
     func run() throws {
+        if onnx, half { throw ValidationError("--half applies to native checkpoints, not to --onnx") }
         let reference = try ModelReference.resolve(
             model, defaultModelPath: ShippedAssets.defaultModel ?? ShippedAssets.modelPath
         )
@@ -47,7 +55,7 @@ struct ExportCommand: ParsableCommand {
         if onnx {
             try AtomicFile.write(ONNXExporter.export(loaded), to: destination)
         } else {
-            try checkpoint.write(to: destination)
+            try checkpoint.modelOnly.write(to: destination, precision: half ? .float16 : .float32)
         }
         print("wrote \(destination.path)")
         if onnx, let sigma = checkpoint.metadata.inputBlurSigma {
