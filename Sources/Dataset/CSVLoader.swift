@@ -53,10 +53,7 @@ enum CSVLoader {
             }
             if !badRows.isEmpty { parsed.removeRows(Set(badRows.map(\.row))) }
             if parsed.labels.isEmpty, let first = badRows.first {
-                throw .csvRow(
-                    path: path, line: first.line, reason: "no row is valid; the first: " + first.reason,
-                    otherBadRows: badRows.count - 1
-                )
+                throw .csvNoValidRow(path: path, rowCount: badRows.count, line: first.line, reason: first.reason)
             }
             let source = { (line: Int) in SampleSource(path: fileName, line: line) }
             let dataset = FaceDataset(

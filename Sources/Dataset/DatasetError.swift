@@ -21,6 +21,8 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     case csvEmpty(path: String)
     /// A malformed CSV row; `otherBadRows` more rows were malformed too.
     case csvRow(path: String, line: Int, reason: String, otherBadRows: Int)
+    /// Every data row of the CSV is malformed; the first is at `line`.
+    case csvNoValidRow(path: String, rowCount: Int, line: Int, reason: String)
     /// A K-fold request that cannot be satisfied (bad K, unknown fold number, too few samples).
     case invalidFolds(reason: String)
     /// Arrays handed to `FaceDataset.init` that do not fit together.
@@ -52,7 +54,9 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .csvRow(path, line, reason, otherBadRows):
             "\(path):\(line): \(reason)."
                 + (otherBadRows > 0 ? " (\(otherBadRows) more malformed rows follow; "
-                    + "load with skipMalformedRows to skip them.)" : "")
+                    + "pass --skip-malformed-rows to skip them.)" : "")
+        case let .csvNoValidRow(path, rowCount, line, reason):
+            "\(path): none of its \(rowCount) rows is valid (line \(line): \(reason))."
         case let .invalidFolds(reason):
             "Invalid K-fold request: \(reason)."
         case let .inconsistentDataset(reason):

@@ -1,4 +1,5 @@
 import Foundation
+import Training
 import Vision
 
 /// Formats `fer predict` results as a table or JSON, and picks the exit status:
@@ -42,23 +43,7 @@ public enum PredictionReport {
                 notes.append("\(prediction.path): annotation failed: \(error)")
             }
         }
-        return aligned(rows) + notes
-    }
-
-    /// Pads columns to a common width; the last cell of short rows (messages) runs on freely.
-    static func aligned(_ rows: [[String]]) -> [String] {
-        let columnCount = rows.map(\.count).max() ?? 0
-        var widths = [Int](repeating: 0, count: columnCount)
-        for row in rows where row.count == columnCount {
-            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
-        }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1
-                    ? cell
-                    : cell.padding(toLength: max(widths[column], cell.count), withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
+        return TextColumns.aligned(rows) + notes
     }
 
     private static func percent(_ value: Float) -> String { "\(Int((value * 100).rounded()))%" }

@@ -183,6 +183,23 @@ import Testing
             try RunCatalog.scan(directory: folder.path + "/notes/readme.txt")
         }
     }
+
+    @Test func plainListingShowsRunsAndEachFoldsBestCheckpoint() throws {
+        let folder = try TemporaryFolder()
+        try TestCheckpoints.writeRun(in: folder, name: "20260101-000000-tiny", finished: true)
+        let runs = try RunCatalog.scan(directory: folder.path)
+        let lines = CheckpointListing.lines(runs: runs, runsDirectory: folder.path)
+        let best = "\(folder.path)/20260101-000000-tiny/fold-2/best.safetensors"
+        #expect(lines == [
+            "Run                   Model  Folds  Epochs  Val acc %   State",
+            "20260101-000000-tiny  tiny   2/2    3       51.5 ± 0.5  finished",
+            "",
+            "Run                   Fold  Best epoch  Val acc  Checkpoint",
+            "20260101-000000-tiny  1     2           51.0%    \(folder.path)/20260101-000000-tiny/fold-1/best.safetensors",
+            "20260101-000000-tiny  2     2           52.0%    \(best)",
+        ])
+        #expect(CheckpointListing.lines(runs: [], runsDirectory: "nowhere") == ["No training runs in 'nowhere'."])
+    }
 }
 
 @Suite struct CheckpointFileTests {

@@ -30,8 +30,10 @@ enum CheckpointTables {
 
     static func runRows(_ runs: [RunRecord]) -> [[String]] {
         runs.map { run in
+            // One fold has no spread to show.
             let accuracy = run.validationAccuracy.map {
-                formatFixed($0.mean * 100, decimals: 1) + " ± " + formatFixed($0.deviation * 100, decimals: 1)
+                formatFixed($0.mean * 100, decimals: 1)
+                    + (run.folds.count > 1 ? " ± " + formatFixed($0.deviation * 100, decimals: 1) : "")
             } ?? "-"
             let folds = run.foldCount.map { "\(run.folds.count)/\($0)" } ?? "\(run.folds.count)"
             return [run.name, run.modelName ?? "?", folds, run.epochs.map(String.init) ?? "-", accuracy,

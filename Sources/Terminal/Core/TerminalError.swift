@@ -14,7 +14,7 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
                 + "got \(pixelCount)"
         case .notATerminal:
             return "not a terminal: the interactive screen needs a terminal on stdin and stdout "
-                + "(use --plain for line output)"
+                + "(over ssh, use ssh -t)"
         case .cannotInitialize(let reason):
             return "cannot start the terminal UI: \(reason)"
         }

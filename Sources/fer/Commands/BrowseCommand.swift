@@ -27,6 +27,8 @@ struct BrowseCommand: ParsableCommand {
     @Flag(help: "Browse without predictions.")
     var noModel = false
 
+    @OptionGroup var loading: DatasetLoadingOptions
+
     func validate() throws {
         if noModel, model != nil { throw ValidationError("--model and --no-model contradict each other") }
     }
@@ -36,7 +38,7 @@ struct BrowseCommand: ParsableCommand {
             throw ValidationError("no dataset: pass --data DIR (there are no demo faces in Assets/demo)")
         }
         let modelPath = noModel ? nil : model ?? ModelLocations.defaultModel()?.path
-        var environment = WorkerEnvironment()
+        var environment = WorkerEnvironment(loadOptions: loading.loadOptions)
         if let modelPath {
             environment.makeClassifier = { try FaceClassifier.load(modelPath: modelPath) }
         }

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Foundation
 
 struct CheckpointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,18 +9,28 @@ struct CheckpointsCommand: ParsableCommand {
         discussion: """
         The selected checkpoint can be exported (e: weights-only .safetensors, o: ONNX), made \
         your default model (d: copied to $XDG_CONFIG_HOME/fer/model.safetensors, else \
-        ~/.config/fer/model.safetensors), or deleted (x, after a confirmation). Press ? for keys.
+        ~/.config/fer/model.safetensors), or deleted (x, after a confirmation). Press ? for keys. \
+        When stdout is not a terminal, or with --plain, the runs and each fold's best checkpoint \
+        are printed as text instead.
 
         Examples:
           fer checkpoints
           fer checkpoints --runs /scratch/runs
+          fer checkpoints --plain
         """
     )
 
     @Option(help: "Folder of training runs.")
     var runs = "runs"
 
+    @Flag(help: "Print the runs and each fold's best checkpoint instead of the interactive screen.")
+    var plain = false
+
     func run() throws {
-        try FerApp.checkpoints(runsDirectory: runs)
+        guard plain || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 else {
+            return try FerApp.checkpoints(runsDirectory: runs)
+        }
+        let lines = CheckpointListing.lines(runs: try RunCatalog.scan(directory: runs), runsDirectory: runs)
+        for line in lines { print(line) }
     }
 }

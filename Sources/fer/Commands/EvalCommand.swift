@@ -38,6 +38,8 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
+    @OptionGroup var loading: DatasetLoadingOptions
+
     func validate() throws {
         if let blur, !(0 ... 10).contains(blur) { throw ValidationError("--blur must be in 0…10 (pixels)") }
     }
@@ -46,7 +48,9 @@ struct EvalCommand: ParsableCommand {
         let reference = try ModelReference.resolve(
             model, defaultModelPath: ShippedAssets.defaultModel ?? ShippedAssets.modelPath
         )
-        let dataset = try DatasetLoader.load(data).dataset
+        let loaded = try DatasetLoader.load(data, options: loading.loadOptions)
+        for skipped in loaded.report.skipped { FileHandle.standardError.write(Data("skipped \(skipped)\n".utf8)) }
+        let dataset = loaded.dataset
         let (indices, name) = all ? (Array(0 ..< dataset.count), "all images") : Evaluator.defaultIndices(for: dataset)
         let report = try Evaluator.evaluate(
             reference, dataset: dataset, indices: indices, mirrorAveraging: tta,

@@ -26,10 +26,12 @@ struct HomeCommand: ParsableCommand {
     @Option(help: "Folder of training runs.")
     var runs = "runs"
 
+    @OptionGroup var loading: DatasetLoadingOptions
+
     func run() throws {
         let context = HomeContext.discover(dataPath: data, modelPath: model, runsDirectory: runs,
                                            liveAvailable: true)
-        var environment = WorkerEnvironment()
+        var environment = WorkerEnvironment(loadOptions: loading.loadOptions)
         let modelPath = context.model?.path
         if let modelPath {
             environment.makeClassifier = { try FaceClassifier.load(modelPath: modelPath) }

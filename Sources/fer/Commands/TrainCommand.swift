@@ -123,10 +123,12 @@ struct TrainCommand: ParsableCommand {
         return config
     }
 
+    @OptionGroup var loading: DatasetLoadingOptions
+
     func run() throws {
         let request = TrainingRequest(dataPath: data, config: try config(), runsDirectory: runs,
-                                      runName: runName,
-                                      resumeDirectory: resume)
+                                      runName: runName, resumeDirectory: resume,
+                                      loadOptions: loading.loadOptions)
         let interactive = !plain && isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1
         let end: TrainingEnd?
         if interactive {
