@@ -82,6 +82,8 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print progress lines instead of the dashboard.")
     var plain = false
 
+    @OptionGroup var loading: DatasetLoadingOptions
+
     func validate() throws {
         if seedRecipe, preset != "vgg", preset != "seed" {
             throw ValidationError("--seed-recipe uses the seed preset; drop --preset \(preset)")
@@ -122,8 +124,6 @@ struct TrainCommand: ParsableCommand {
         try config.validate()
         return config
     }
-
-    @OptionGroup var loading: DatasetLoadingOptions
 
     func run() throws {
         let request = TrainingRequest(dataPath: data, config: try config(), runsDirectory: runs,
