@@ -4,7 +4,7 @@ import Foundation
 /// 8-byte little-endian header length, JSON header, then raw little-endian F32 (or F16) data.
 extension Checkpoint {
     /// How tensor values are stored.
-    public enum Precision: Sendable {
+    public enum Precision: Sendable, CaseIterable {
         /// 32-bit floats: exact.
         case float32
         /// 16-bit floats: half the size; each value rounded to 11 significant bits.
@@ -110,7 +110,7 @@ extension Checkpoint {
         var payloadEnd = 0
         for (name, value) in header where name != "__metadata__" {
             guard let entry = value as? [String: Any],
-                  let precision = [Precision.float32, .float16].first(where: { $0.dtype == entry["dtype"] as? String }),
+                  let precision = Precision.allCases.first(where: { $0.dtype == entry["dtype"] as? String }),
                   let shape = entry["shape"] as? [Int], let offsets = entry["data_offsets"] as? [Int],
                   offsets.count == 2, offsets[0] >= 0, offsets[1] >= offsets[0], shape.allSatisfy({ $0 >= 0 }),
                   offsets[1] - offsets[0] == shape.reduce(1, *) * precision.byteCount else {
