@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "Vision", dependencies: ["CVBridge"]),
         .target(name: "Dataset", dependencies: ["Vision"], swiftSettings: tunedForThisCPU),
         .target(name: "Training", dependencies: ["Engine", "Dataset", "Vision"], swiftSettings: tunedForThisCPU),
-        .target(name: "Live", dependencies: ["Training", "Vision", "Engine"]),
+        .target(name: "Live", dependencies: ["Training", "Dataset", "Vision", "Engine"]),
         .target(name: "App", dependencies: ["Live", "Training", "Terminal", "Vision", "Dataset", "Engine", "CNcursesw"]),
         .executableTarget(
             name: "fer",

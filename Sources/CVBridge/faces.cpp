@@ -86,12 +86,8 @@ int cvb_cascade_detect(cvb_cascade *cascade, const uint8_t *pixels, int width, i
         }
         cv::Mat input = wrap(pixels, width, height, channels)(area);
         double scale = 1.0;
-        if (parameters->detectionWidth > 0 && area.width > parameters->detectionWidth) {
-            scale = static_cast<double>(parameters->detectionWidth) / area.width;
-        }
         if (parameters->scaledMinimumSize > 0 && parameters->minimumSize > parameters->scaledMinimumSize) {
-            scale =
-                std::min(scale, static_cast<double>(parameters->scaledMinimumSize) / parameters->minimumSize);
+            scale = static_cast<double>(parameters->scaledMinimumSize) / parameters->minimumSize;
         }
         // Gray first, then shrink: a color frame and its gray version give the same faces.
         cv::Mat source = input;

@@ -88,8 +88,11 @@ public enum DatasetLoader {
                 path: detected.path, reason: "in-memory datasets are not loaded from disk"
             )
         case .splitFolders, .classFolders:
-            let scan = try FolderScanner.scan(root: detected.path, layout: detected.layout)
+            let scan = try FolderScanner.scan(
+                root: detected.path, layout: detected.layout, allowsEmptyClasses: options.allowsEmptyClasses
+            )
             key.append(scan.fingerprint)
+            key.append(UInt8(options.allowsEmptyClasses ? 1 : 0))
             return Source(fingerprint: XXHash64.hash(key.bytes)) { () throws(DatasetError) in
                 try FolderLoader.load(scan, options: options, progress: progress)
             }

@@ -42,7 +42,8 @@ enum FolderLoader {
         }
         let failed = failures.items.sorted { $0.image < $1.image }
         let failedImages = Set(failed.map(\.image))
-        for folder in scan.classFolders where folder.imageRange.allSatisfy(failedImages.contains) {
+        for folder in scan.classFolders
+        where !options.allowsEmptyClasses && folder.imageRange.allSatisfy(failedImages.contains) {
             throw .emptyClass(
                 path: "\(scan.root)/\(folder.relativePath)",
                 skippedCount: folder.imageRange.count + folder.nonImageCount

@@ -35,7 +35,10 @@ enum FolderScanner {
     /// Deepest folder nesting followed inside a class folder (guards against link cycles).
     static let maximumDepth = 16
 
-    static func scan(root: String, layout: DatasetLayout) throws(DatasetError) -> FolderScan {
+    /// `allowsEmptyClasses`: a class folder without images is listed, not refused.
+    static func scan(
+        root: String, layout: DatasetLayout, allowsEmptyClasses: Bool = false
+    ) throws(DatasetError) -> FolderScan {
         var notes: [String] = []
         let (classNames, folders) = try findClassFolders(root: root, layout: layout, notes: &notes)
         let listings = try listInParallel(root: root, folders: folders.map(\.relativePath))
@@ -63,7 +66,7 @@ enum FolderScanner {
                     nonImageCount += 1
                 }
             }
-            guard images.count > firstImage else {
+            guard images.count > firstImage || allowsEmptyClasses else {
                 throw .emptyClass(path: "\(root)/\(folder.relativePath)", skippedCount: nonImageCount)
             }
             classFolders.append(FolderScan.ClassFolder(

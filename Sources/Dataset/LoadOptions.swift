@@ -22,10 +22,17 @@ public struct LoadOptions: Sendable, Hashable {
     public var skipMalformedRows: Bool
     /// Decoding threads; nil uses every active core.
     public var workerCount: Int?
+    /// Class folders with no image are kept as classes without faces (evaluation: the data says
+    /// which classes exist) instead of refusing the dataset (training needs faces of every class).
+    public var allowsEmptyClasses: Bool
 
-    public init(cache: CacheLocation = .userCache, skipMalformedRows: Bool = false, workerCount: Int? = nil) {
+    public init(
+        cache: CacheLocation = .userCache, skipMalformedRows: Bool = false, workerCount: Int? = nil,
+        allowsEmptyClasses: Bool = false
+    ) {
         self.cache = cache
         self.skipMalformedRows = skipMalformedRows
         self.workerCount = workerCount
+        self.allowsEmptyClasses = allowsEmptyClasses
     }
 }

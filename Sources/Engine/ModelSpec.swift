@@ -59,14 +59,13 @@ public struct ModelSpec: Codable, Sendable, Equatable {
     /// FER2013's classes in the order of the Kaggle folder layout.
     public static let fer2013Classes = ["angry", "disgust", "fear", "happy", "neutral", "sad", "surprise"]
 
-    public static var presetNames: [String] { ["seed", "vgg", "lowres"] }
+    public static var presetNames: [String] { ["seed", "vgg"] }
 
     /// A preset by name, for `classNames.count` classes.
     public static func preset(_ name: String, classNames: [String] = fer2013Classes) throws(ModelError) -> ModelSpec {
         switch name {
         case "seed": seed(classNames: classNames)
         case "vgg": vgg(classNames: classNames)
-        case "lowres": lowres(classNames: classNames)
         default: throw .unknownPreset(name)
         }
     }
@@ -94,22 +93,13 @@ public struct ModelSpec: Codable, Sendable, Equatable {
         vggStyle(name: "vgg", stages: [32, 64, 128, 256], droppingFrom: 2, classNames: classNames)
     }
 
-    /// The VGG-style network on a 16×16 view of the face (a 3×3 average pool first): three
-    /// stages of two 3×3 convolutions, 64 → 128 → 256 filters. FER2013's training faces are
-    /// blurred (σ ≈ 3 pixels), so the full 48×48 grid holds no more learnable detail; this
-    /// network trains several times faster than `vgg` at the same width.
-    public static func lowres(classNames: [String] = fer2013Classes) -> ModelSpec {
-        vggStyle(name: "lowres", before: [.averagePool(size: 3)], stages: [64, 128, 256], droppingFrom: 1,
-                 classNames: classNames)
-    }
-
-    /// `before`, then per stage two 3×3 conv + BatchNorm + ReLU and a 2×2 max-pool (Dropout 0.2
+    /// Per stage two 3×3 conv + BatchNorm + ReLU and a 2×2 max-pool (Dropout 0.2
     /// from stage `droppingFrom` on, counted from 0), then Dense 256 + BatchNorm + ReLU,
     /// Dropout 0.5 and the class scores.
     private static func vggStyle(
-        name: String, before: [LayerSpec] = [], stages: [Int], droppingFrom: Int, classNames: [String]
+        name: String, stages: [Int], droppingFrom: Int, classNames: [String]
     ) -> ModelSpec {
-        var layers = before
+        var layers: [LayerSpec] = []
         for (stage, filters) in stages.enumerated() {
             layers += LayerSpec.convBatchNorm(filters) + LayerSpec.convBatchNorm(filters)
             layers.append(.maxPool(size: 2))

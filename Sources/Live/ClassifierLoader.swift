@@ -1,3 +1,4 @@
+import Dataset
 import Engine
 import Training
 
@@ -6,11 +7,14 @@ import Training
 extension Predictor: ExpressionClassifier {}
 
 /// Loads the classifier `--model` names (see `ModelLocator`); the shipped model when no path
-/// is given.
+/// is given. `testTimeAugmentation` chooses the views of each face that are averaged.
 public enum ClassifierLoader {
     public static func load(
-        modelPath: String?, assetFolders: [String] = ShippedAssets.searchFolders()
+        modelPath: String?, testTimeAugmentation: TestTimeAugmentation = .none,
+        assetFolders: [String] = ShippedAssets.searchFolders()
     ) throws -> any ExpressionClassifier {
-        try Predictor.load(ModelLocator.reference(for: modelPath, assetFolders: assetFolders))
+        let predictor = try Predictor.load(ModelLocator.reference(for: modelPath, assetFolders: assetFolders))
+        predictor.testTimeAugmentation = testTimeAugmentation
+        return predictor
     }
 }

@@ -43,7 +43,7 @@ public final class FaceRecognizer {
     /// `margin` is the fraction of the box added on each side before cropping.
     public init(
         detector: FaceDetector, classifier: any ExpressionClassifier, maximumFaces: Int = 1,
-        margin: Double = 0.1
+        margin: Double = FaceCropper.trainingFaceMargin
     ) throws {
         guard maximumFaces >= 1 else {
             throw LiveError.invalidOption(

@@ -1,3 +1,4 @@
+import Dataset
 import Engine
 import Foundation
 import Vision
@@ -8,6 +9,8 @@ public struct LiveOptions: Sendable {
     public var source = "0"
     /// Checkpoint file or folder; nil for the shipped model.
     public var modelPath: String?
+    /// Views of each face averaged per prediction (more views: steadier, slower).
+    public var testTimeAugmentation = TestTimeAugmentation.none
     /// Haar cascade file; nil to find OpenCV's automatically.
     public var cascadePath: String?
     public var configuration = LiveConfiguration()
@@ -50,7 +53,8 @@ public final class LiveSession: Sendable {
         let model =
             try classifier
             ?? ClassifierLoader.load(
-                modelPath: options.modelPath, assetFolders: assetFolders)
+                modelPath: options.modelPath, testTimeAugmentation: options.testTimeAugmentation,
+                assetFolders: assetFolders)
         let detector = try FaceDetector(
             cascadePath: options.cascadePath, parameters: options.configuration.detection)
         let recognizer = try FaceRecognizer(

@@ -19,19 +19,11 @@ extension TrainingConfig {
         foldCount: 5, stratified: true, augmentation: .standard, labelSmoothing: 0.1
     )
 
-    /// The `vgg` recipe for the `lowres` network.
-    public static let lowresRecipe: TrainingConfig = {
-        var config = vggRecipe
-        config.preset = "lowres"
-        return config
-    }()
-
     /// The recipe made for a model preset (`seed` or `vgg`).
     public static func recipe(for preset: String) throws(TrainingError) -> TrainingConfig {
         switch preset {
         case "seed": return seedRecipe
         case "vgg": return vggRecipe
-        case "lowres": return lowresRecipe
         default:
             let available = ModelSpec.presetNames.joined(separator: ", ")
             throw .invalidConfig("no training recipe for preset '\(preset)' (available: \(available))")

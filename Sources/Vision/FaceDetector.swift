@@ -10,33 +10,51 @@ public struct FaceDetectionParameters: Sendable, Hashable {
     public var scaleFactor: Double
     /// Overlapping hits needed to accept a face; higher means fewer false faces.
     public var minimumNeighbors: Int
-    /// Smallest face side searched.
-    public var minimumFaceSize: Int
+    /// Smallest face side searched; nil: `minimumFaceFraction` of each image's shorter side.
+    public var minimumFaceSize: Int?
+    /// The smallest face searched, as a fraction of the image's shorter side, when
+    /// `minimumFaceSize` is nil (never below the cascade's 24-pixel window).
+    public var minimumFaceFraction: Double
     /// Largest face side searched; nil for no limit.
     public var maximumFaceSize: Int?
-    /// Wider images are shrunk to this width before detection, for speed (nil: never).
-    /// Faces smaller than about 24 px in the shrunk image cannot be found.
-    public var detectionWidth: Int?
+    /// The image is shrunk (never enlarged) so that the smallest face searched becomes about
+    /// this many pixels before the cascade (its window is 24) runs: the cost follows the faces
+    /// wanted, not the image's size, and a small face in a large photo is searched at the
+    /// resolution it needs.
+    public var searchedFaceSize: Int
     /// Equalise the histogram first: can help under dim or flat lighting, but also raises
     /// false detections on textured backgrounds, so it is off by default.
     public var equalizeHistogram: Bool
 
+    /// The cascade's window: no smaller face can be found.
+    public static let cascadeWindow = 24
+
     public init(
-        scaleFactor: Double = 1.1, minimumNeighbors: Int = 5, minimumFaceSize: Int = 40,
-        maximumFaceSize: Int? = nil, detectionWidth: Int? = 320, equalizeHistogram: Bool = false
+        scaleFactor: Double = 1.1, minimumNeighbors: Int = 5, minimumFaceSize: Int? = nil,
+        minimumFaceFraction: Double = 1.0 / 25, maximumFaceSize: Int? = nil, searchedFaceSize: Int = 30,
+        equalizeHistogram: Bool = false
     ) {
         self.scaleFactor = scaleFactor
         self.minimumNeighbors = minimumNeighbors
         self.minimumFaceSize = minimumFaceSize
+        self.minimumFaceFraction = minimumFaceFraction
         self.maximumFaceSize = maximumFaceSize
-        self.detectionWidth = detectionWidth
+        self.searchedFaceSize = searchedFaceSize
         self.equalizeHistogram = equalizeHistogram
+    }
+
+    /// The smallest face side searched in an image of `size`.
+    public func minimumFaceSize(for size: PixelSize) -> Int {
+        if let minimumFaceSize { return max(1, minimumFaceSize) }
+        let shorter = Double(min(size.width, size.height))
+        return max(Self.cascadeWindow, Int((shorter * minimumFaceFraction).rounded()))
     }
 }
 
 /// Finds faces with OpenCV's Haar cascade. Thread-safe (calls are serialised); create one
 /// per worker thread when detecting in parallel.
 public final class FaceDetector: @unchecked Sendable {
+    static let cascadeWindow = FaceDetectionParameters.cascadeWindow
     /// The cascade file in use, for `fer doctor`.
     public let cascadePath: String
     public let parameters: FaceDetectionParameters
@@ -110,10 +128,10 @@ public final class FaceDetector: @unchecked Sendable {
         guard limit > 0, size.width > 0, size.height > 0 else { return [] }
         var bridgeParameters = cvb_detection_parameters(
             scaleFactor: parameters.scaleFactor, minNeighbors: Int32(clamping: parameters.minimumNeighbors),
-            minimumSize: Int32(clamping: parameters.minimumFaceSize),
+            minimumSize: Int32(clamping: parameters.minimumFaceSize(for: size)),
             maximumSize: Int32(clamping: parameters.maximumFaceSize ?? 0),
-            detectionWidth: Int32(clamping: parameters.detectionWidth ?? 0),
-            equalize: parameters.equalizeHistogram ? 1 : 0, region: cvb_rect(), scaledMinimumSize: 0)
+            equalize: parameters.equalizeHistogram ? 1 : 0, region: cvb_rect(),
+            scaledMinimumSize: Int32(clamping: max(Self.cascadeWindow, parameters.searchedFaceSize)))
         if let search {
             let area = search.region.clamped(to: size)
             guard !area.isEmpty else { return [] }
@@ -122,10 +140,10 @@ public final class FaceDetector: @unchecked Sendable {
                 height: Int32(area.height))
             bridgeParameters.minimumSize = Int32(clamping: max(1, search.faceSizes.lowerBound))
             bridgeParameters.maximumSize = Int32(clamping: max(1, search.faceSizes.upperBound))
-            bridgeParameters.scaledMinimumSize = Int32(clamping: max(24, search.scaledMinimumSize))
-            bridgeParameters.detectionWidth = 0
+            bridgeParameters.scaledMinimumSize = Int32(clamping: max(Self.cascadeWindow, search.scaledMinimumSize))
         }
-        let capacity = min(limit, 64)
+        // Every box comes back, so overlaps are merged before the largest `limit` are kept.
+        let capacity = 256
         var boxes = [cvb_rect](repeating: cvb_rect(), count: capacity)
         var count: Int32 = 0
         let status = lock.withLock {
@@ -136,8 +154,9 @@ public final class FaceDetector: @unchecked Sendable {
             }
         }
         try BridgeStatus.check(status)
-        return boxes.prefix(min(Int(count), capacity)).map {
+        let found = boxes.prefix(min(Int(count), capacity)).map {
             FaceBox(x: Int($0.x), y: Int($0.y), width: Int($0.width), height: Int($0.height))
         }
+        return Array(FaceBox.suppressingOverlaps(found).prefix(limit))
     }
 }

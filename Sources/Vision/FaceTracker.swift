@@ -64,7 +64,7 @@ public final class FaceTracker {
                 $0.intersectionOverUnion(with: previous)
                     < $1.intersectionOverUnion(with: previous)
             }),
-                !followed.contains(where: { $0.intersectionOverUnion(with: best) > 0.5 })
+                !followed.contains(where: { $0.overlapOfSmaller(with: best) > 0.5 })
             {
                 followed.append(best)
             }

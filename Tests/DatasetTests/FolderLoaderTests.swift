@@ -115,6 +115,22 @@ import Vision
         #expect(error?.description.contains("/c' contains no images") == true)
     }
 
+    @Test func emptyClassFolderIsKeptAsAClassWhenAllowed() throws {
+        let folder = try TemporaryFolder()
+        try TestImages.writeClasses(["a", "b"], perClass: 2, prefix: "", in: folder)
+        try folder.folder("c")
+        var options = folder.cache
+        options.allowsEmptyClasses = true
+
+        let dataset = try DatasetLoader.load(folder.path, options: options).dataset
+
+        #expect(dataset.classNames == ["a", "b", "c"])
+        #expect(dataset.count == 4 && !dataset.labels.contains(2))
+        // The cache keeps the two readings apart: training still refuses the empty class.
+        #expect(caughtError { try DatasetLoader.load(folder.path, options: folder.cache) }
+            == .emptyClass(path: "\(folder.path)/c", skippedCount: 0))
+    }
+
     @Test func classWithOnlyUnreadableFilesIsAnError() throws {
         let folder = try TemporaryFolder()
         try TestImages.writeClasses(["a"], perClass: 2, prefix: "", in: folder)

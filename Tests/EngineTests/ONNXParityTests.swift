@@ -33,7 +33,11 @@ import Vision
             .dense(units: 3, activation: .linear),
         ], classNames: ["a", "b", "c"]),
         "seed": ModelSpec.seed(),
-        "lowres": ModelSpec.lowres(),
+        // An average pool first, as in a network that reads a smaller view of the face.
+        "pooled-input": ModelSpec(name: "pooled-input", inputShape: [12, 12, 1], layers:
+            [.averagePool(size: 3)] + LayerSpec.convBatchNorm(32) + [
+                .maxPool(size: 2), .flatten, .dense(units: 3, activation: .linear),
+            ], classNames: ["a", "b", "c"]),
     ]
 
     @Test(arguments: specs.keys.sorted())

@@ -101,4 +101,13 @@ import Testing
         let alone = model.predict(single).values
         for index in 0 ..< 3 { #expect(abs(alone[index] - batched[6 + index]) < 1e-5) }
     }
+
+    @Test func noGradientIsPassedBelowTheFirstLayerWithParameters() throws {
+        let spec = ModelSpec(name: "pooled-input", inputShape: [12, 12, 1], layers:
+            [.averagePool(size: 3)] + LayerSpec.convBatchNorm(4) + [.flatten, .dense(units: 3, activation: .linear)],
+            classNames: ["a", "b", "c"])
+        let model = try Model(spec: spec)
+        #expect(model.shapes.prefix(2) == [[12, 12, 1], [4, 4, 1]], "a 3×3 average pool first")
+        #expect(!model.needsInputGradient(0) && !model.needsInputGradient(1) && model.needsInputGradient(2))
+    }
 }

@@ -61,7 +61,7 @@ import Testing
         #expect(prediction.classIndex == Int(run.dataset.labels[test[0]]))
     }
 
-    @Test func mirrorAveragingAveragesAFaceAndItsMirrorImage() throws {
+    @Test func flipAugmentationAveragesAFaceAndItsMirrorImage() throws {
         let run = try Fixtures.endToEnd.get()
         let predictor = try Predictor.load(.checkpoint(path: run.folder.bestCheckpoint(fold: 1).path))
         let side = FaceDataset.imageSide
@@ -72,7 +72,7 @@ import Testing
         #expect(mirrored != faces)
         let plain = try predictor.probabilities(for: faces)
         let ofMirrors = try predictor.probabilities(for: mirrored)
-        predictor.mirrorAveraging = true
+        predictor.testTimeAugmentation = .flip
         let averaged = try predictor.probabilities(for: faces)
         for face in faces.indices {
             for index in plain[face].indices {
@@ -83,8 +83,39 @@ import Testing
         #expect(
             try Evaluator.evaluate(predictor, dataset: run.dataset, indices: test)
                 == Evaluator.evaluate(.checkpoint(path: run.folder.bestCheckpoint(fold: 1).path),
-                                      dataset: run.dataset, indices: test, mirrorAveraging: true)
+                                      dataset: run.dataset, indices: test, testTimeAugmentation: .flip)
         )
+    }
+
+    @Test func cropAugmentationAveragesTenShiftedAndMirroredViews() throws {
+        let run = try Fixtures.endToEnd.get()
+        let predictor = try Predictor.load(.checkpoint(path: run.folder.bestCheckpoint(fold: 1).path))
+        let faces = run.dataset.heldOutIndices.prefix(2).map { Array(run.dataset.image(at: $0)) }
+        let views = TestTimeAugmentation.crops.views
+        #expect(views.count == 10 && Set(views).count == 10 && views.first == .identity)
+        // Each view rendered by hand as bytes-to-float, then classified as its own face.
+        var expected = [[Float]](repeating: [], count: faces.count)
+        for view in views {
+            for (index, face) in faces.enumerated() {
+                var rendered = [Float](repeating: 0, count: face.count)
+                face.withUnsafeBufferPointer { view.render($0.baseAddress!, into: &rendered) }
+                let bytes = rendered.map { UInt8(($0 * 255).rounded()) }
+                let probabilities = try predictor.probabilities(for: [bytes])[0]
+                expected[index] = expected[index].isEmpty
+                    ? probabilities : zip(expected[index], probabilities).map { $0 + $1 }
+            }
+        }
+        predictor.testTimeAugmentation = .crops
+        let averaged = try predictor.probabilities(for: faces)
+        for face in faces.indices {
+            #expect(abs(averaged[face].reduce(0, +) - 1) < 1e-5)
+            for index in averaged[face].indices {
+                // Whole-pixel shifts and mirrors need no interpolation: the bytes round-trip exactly.
+                #expect(abs(averaged[face][index] - expected[face][index] / 10) < 1e-4)
+            }
+        }
+        predictor.testTimeAugmentation = .none
+        #expect(try predictor.probabilities(for: faces) != averaged)
     }
 
     @Test func inputBlurFromTheCheckpointIsApplied() throws {
@@ -138,6 +169,35 @@ import Testing
         } throws: { error in
             "\(error)".contains(notAFile.path)
         }
+    }
+
+    @Test func aDatasetWithFewerClassesIsScoredOverTheClassesItHolds() throws {
+        let run = try Fixtures.endToEnd.get()
+        let predictor = try Predictor.load(.checkpoint(path: run.folder.bestCheckpoint(fold: 1).path))
+        // The held-out squares and horizontal bars, their classes named in another order.
+        let names = Fixtures.classNames, subsetNames = ["square", "horizontal"]
+        let kept = run.dataset.heldOutIndices.filter { names[Int(run.dataset.labels[$0])] != "vertical" }
+        let faces = kept.map { Array(run.dataset.image(at: $0)) }
+        let actual = kept.map { names[Int(run.dataset.labels[$0])] }
+        let subset = try FaceDataset(
+            pixels: faces.flatMap { $0 }, labels: actual.map { UInt8(subsetNames.firstIndex(of: $0)!) },
+            classNames: subsetNames
+        )
+        let predictedBySlot = try predictor.probabilities(for: faces).map { row in
+            names[row.indices.max { row[$0] < row[$1] }!]
+        }
+        let correct = zip(predictedBySlot, actual).filter { $0 == $1 }.count
+
+        let report = try Evaluator.evaluate(predictor, dataset: subset)
+        #expect(report.sampleCount == kept.count)
+        #expect(abs(report.accuracy - Double(correct) / Double(kept.count)) < 1e-12)
+        #expect(report.absentClasses == ["vertical"])
+        #expect(report.classes.map(\.name) == ["horizontal", "square"])
+        #expect(report.confusionMatrix.classNames == names)
+        let verticalGuesses = predictedBySlot.filter { $0 == "vertical" }.count
+        #expect(report.confusionMatrix.predictions(of: 1) == verticalGuesses, "counted as errors")
+        #expect(report.lines.contains { $0.contains("no vertical faces") })
+        #expect(!report.lines.contains { $0.hasPrefix("vertical") }, "no row for the absent class")
     }
 
     @Test func defaultEvaluationIndicesAreTheHeldOutSplit() throws {

@@ -25,18 +25,9 @@ import Testing
         #expect(recipe.schedule == .cosine(totalEpochs: recipe.epochs, warmupEpochs: 2, minimum: 1e-5))
         #expect(try recipe.modelSpec(classNames: FER2013.classNames).name == "vgg")
         #expect(throws: TrainingError.self) { try TrainingConfig.recipe(for: "resnet") }
-    }
-
-    @Test func lowresRecipeIsTheVGGRecipeOnASmallerView() throws {
-        let recipe = try TrainingConfig.recipe(for: "lowres")
-        var expected = TrainingConfig.vggRecipe
-        expected.preset = "lowres"
-        #expect(recipe == expected)
-        let model = try Model(spec: recipe.modelSpec(classNames: FER2013.classNames))
-        #expect(model.shapes.prefix(2) == [[48, 48, 1], [16, 16, 1]], "a 3×3 average pool first")
-        #expect(model.shapes.last == [7])
-        #expect(!model.needsInputGradient(0) && !model.needsInputGradient(1) && model.needsInputGradient(2),
-                "no gradient is passed below the first convolution")
+        #expect(throws: TrainingError.self, "retired with the blurred copy of FER2013") {
+            try TrainingConfig.recipe(for: "lowres")
+        }
     }
 
     @Test func withEpochsStretchesACosineSchedule() {

@@ -17,7 +17,7 @@ import Testing
         #expect(face.intersectionOverUnion(with: Self.astronautFace) > 0.7, "found \(face)")
         // The gray image gives the same answer, at full resolution too.
         #expect(try detector.detect(in: photo.gray) == faces)
-        let fullResolution = try FaceDetector(parameters: FaceDetectionParameters(detectionWidth: nil))
+        let fullResolution = try FaceDetector(parameters: FaceDetectionParameters(minimumFaceSize: 24))
         let fullFaces = try fullResolution.detect(in: photo)
         #expect(fullFaces.count == 1)
         #expect((fullFaces.first?.intersectionOverUnion(with: Self.astronautFace) ?? 0) > 0.7)

@@ -26,11 +26,11 @@ typedef struct cvb_detection_parameters {
     int minNeighbors;       // overlapping hits needed to keep a face (higher: fewer false faces)
     int minimumSize;        // smallest face side searched
     int maximumSize;        // largest face side searched, 0 for no limit
-    int detectionWidth;     // downscale wider images (or regions) to this width first (0: never)
     int equalize;           // non-zero: equalise the histogram before detecting
     cvb_rect region;        // search only here (clamped to the image); zero width: whole image
-    int scaledMinimumSize;  // if > 0, also downscale so the smallest face searched is about
-                            // this many pixels (the cascade's window is 24): cheap tracking
+    int scaledMinimumSize;  // if > 0, downscale (never enlarge) so the smallest face searched is
+                            // about this many pixels (the cascade's window is 24): the cost
+                            // follows the faces wanted, not the image's size
 } cvb_detection_parameters;
 
 /// Loads a cascade XML (e.g. haarcascade_frontalface_default.xml).

@@ -34,14 +34,15 @@ public enum Evaluator {
 
     /// Evaluates the model(s) a reference names, loading one checkpoint at a time so an
     /// ensemble costs the memory of one model; the report is the ensemble's (mean of probabilities).
-    /// With `mirrorAveraging`, each face is also scored mirrored (see `Predictor.mirrorAveraging`);
+    /// `testTimeAugmentation` chooses the views of each face that are averaged;
     /// `inputBlurSigma` overrides the blur the checkpoints ask for (0: none).
     public static func evaluate(
-        _ reference: ModelReference, dataset: FaceDataset, indices: [Int]? = nil, mirrorAveraging: Bool = false,
+        _ reference: ModelReference, dataset: FaceDataset, indices: [Int]? = nil,
+        testTimeAugmentation: TestTimeAugmentation = .none,
         inputBlurSigma: Float? = nil
     ) throws(TrainingError) -> EvaluationReport {
         try evaluateMembers(
-            reference, dataset: dataset, indices: indices, mirrorAveraging: mirrorAveraging,
+            reference, dataset: dataset, indices: indices, testTimeAugmentation: testTimeAugmentation,
             inputBlurSigma: inputBlurSigma
         ).ensemble
     }
@@ -50,42 +51,29 @@ public enum Evaluator {
     static func evaluateMembers(
         _ predictor: Predictor, dataset: FaceDataset, indices: [Int]?
     ) throws(TrainingError) -> (members: [EvaluationReport], ensemble: EvaluationReport) {
-        let samples = try checkedSamples(indices, of: dataset, classNames: predictor.classNames)
-        let members = probabilities(predictor, dataset: dataset, samples: samples)
-        return reports(members: members, of: samples, in: dataset)
+        let samples = try ScoredSamples(indices, of: dataset, classNames: predictor.classNames)
+        let members = probabilities(predictor, dataset: dataset, samples: samples.indices)
+        return reports(members: members, of: samples)
     }
 
     /// Like `evaluateMembers(_:dataset:indices:)`, one checkpoint of `reference` in memory at a time.
     static func evaluateMembers(
-        _ reference: ModelReference, dataset: FaceDataset, indices: [Int]?, mirrorAveraging: Bool = false,
+        _ reference: ModelReference, dataset: FaceDataset, indices: [Int]?,
+        testTimeAugmentation: TestTimeAugmentation = .none,
         inputBlurSigma: Float? = nil
     ) throws(TrainingError) -> (members: [EvaluationReport], ensemble: EvaluationReport) {
         var members: [[Float]] = []
-        var samples: [Int] = []
+        var samples: ScoredSamples?
         for path in reference.checkpointPaths {
             let predictor = try Predictor.load(.checkpoint(path: path))
-            predictor.mirrorAveraging = mirrorAveraging
+            predictor.testTimeAugmentation = testTimeAugmentation
             if let inputBlurSigma { predictor.inputBlurSigma = inputBlurSigma }
-            samples = try checkedSamples(indices, of: dataset, classNames: predictor.classNames)
-            members += probabilities(predictor, dataset: dataset, samples: samples)
+            let scored = try ScoredSamples(indices, of: dataset, classNames: predictor.classNames)
+            members += probabilities(predictor, dataset: dataset, samples: scored.indices)
+            samples = scored
         }
-        return reports(members: members, of: samples, in: dataset)
-    }
-
-    /// `indices` (all samples when nil), after checking they and the model's classes fit `dataset`.
-    private static func checkedSamples(
-        _ indices: [Int]?, of dataset: FaceDataset, classNames: [String]
-    ) throws(TrainingError) -> [Int] {
-        guard classNames == dataset.classNames else {
-            throw .invalidInput(
-                "the model's classes \(classNames) differ from the dataset's \(dataset.classNames)"
-            )
-        }
-        let samples = indices ?? Array(0 ..< dataset.count)
-        if let bad = samples.first(where: { !(0 ..< dataset.count).contains($0) }) {
-            throw .invalidInput("sample \(bad) is outside the dataset's \(dataset.count) samples")
-        }
-        return samples
+        guard let samples else { throw .invalidInput("the model reference names no checkpoint") }
+        return reports(members: members, of: samples)
     }
 
     /// Each of the predictor's members' probabilities for `samples`, read from the dataset in place.
@@ -103,19 +91,22 @@ public enum Evaluator {
 
     /// The members' reports and their mean's.
     private static func reports(
-        members: [[Float]], of samples: [Int], in dataset: FaceDataset
+        members: [[Float]], of samples: ScoredSamples
     ) -> (members: [EvaluationReport], ensemble: EvaluationReport) {
-        let labels = samples.map { Int(dataset.labels[$0]) }
-        let classNames = dataset.classNames
-        let reports = members.map { report(probabilities: $0, labels: labels, classNames: classNames) }
+        func scored(_ probabilities: [Float]) -> EvaluationReport {
+            report(probabilities: probabilities, labels: samples.labels, classNames: samples.classNames,
+                   absentClasses: samples.absentClasses)
+        }
+        let reports = members.map(scored)
         guard members.count > 1 else { return (reports, reports[0]) }
-        let ensemble = report(probabilities: Predictor.mean(members), labels: labels, classNames: classNames)
-        return (reports, ensemble)
+        return (reports, scored(Predictor.mean(members)))
     }
 
     /// Confusion matrix and mean cross-entropy (probabilities clipped at 1e-7, as Keras does) of
     /// flat `[labels.count × classes]` probabilities.
-    static func report(probabilities: [Float], labels: [Int], classNames: [String]) -> EvaluationReport {
+    static func report(
+        probabilities: [Float], labels: [Int], classNames: [String], absentClasses: [String] = []
+    ) -> EvaluationReport {
         var matrix = ConfusionMatrix(classNames: classNames)
         let classes = classNames.count
         var lossSum: Double = 0
@@ -128,6 +119,6 @@ public enum Evaluator {
             }
         }
         let loss = labels.isEmpty ? nil : lossSum / Double(labels.count)
-        return EvaluationReport(confusionMatrix: matrix, loss: loss)
+        return EvaluationReport(confusionMatrix: matrix, loss: loss, absentClasses: absentClasses)
     }
 }

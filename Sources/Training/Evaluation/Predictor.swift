@@ -15,10 +15,9 @@ public final class Predictor {
     /// Faces per forward pass when many are predicted at once (each model keeps buffers for a
     /// batch of this size).
     public var batchSize = 64
-    /// Test-time augmentation: each face is also predicted mirrored left–right and the two
-    /// probability vectors are averaged (twice the work; faces are symmetric enough that this
-    /// cancels some of a single view's noise).
-    public var mirrorAveraging = false
+    /// Test-time augmentation: the views of each face that are predicted and averaged (one
+    /// forward pass per view).
+    public var testTimeAugmentation = TestTimeAugmentation.none
     /// Gaussian blur (σ in pixels) applied to every face before the model sees it, or nil.
     public var inputBlurSigma: Float? {
         get { blur?.sigma }
@@ -27,7 +26,6 @@ public final class Predictor {
     private var blur: GaussianBlur?
     private let blurScratch = Tensor(shape: [FaceDataset.imageByteCount])
     private let input = Tensor(shape: [0])
-    private let mirroredInput = Tensor(shape: [0])
 
     /// A predictor over `models`, which must share class names and take 48×48×1 faces.
     public init(models: [Model], inputScale: Float = 1 / 255) throws(TrainingError) {
@@ -128,51 +126,65 @@ public final class Predictor {
         return mean
     }
 
-    /// Each member's probabilities, flat `[count × classes]`. `face(i, body)` calls `body` with
-    /// the 2,304 bytes of face `i`, so datasets and arrays are read without copies.
+    /// Each member's probabilities, flat `[count × classes]`, averaged over the test-time
+    /// views. `face(i, body)` calls `body` with the 2,304 bytes of face `i`, so datasets and
+    /// arrays are read without copies.
     func memberProbabilities(
         count: Int, face: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
     ) -> [[Float]] {
-        let size = FaceDataset.imageByteCount, classes = classNames.count
+        let classes = classNames.count
+        let views = testTimeAugmentation.views
         var results = Array(repeating: [Float](), count: models.count)
         for index in results.indices { results[index].reserveCapacity(count * classes) }
         var start = 0
         while start < count {
             let batch = min(batchSize, count - start)
-            input.resize(to: [batch, FaceDataset.imageSide, FaceDataset.imageSide, 1])
-            for position in 0 ..< batch {
-                let destination = input.pointer + position * size
-                face(start + position) { bytes in
-                    for pixel in 0 ..< size { destination[pixel] = Float(bytes[pixel]) * inputScale }
+            for (viewIndex, view) in views.enumerated() {
+                fillInput(view: view, faces: start ..< start + batch, face: face)
+                for (member, model) in models.enumerated() {
+                    let rows = UnsafeBufferPointer(start: model.predict(input).pointer, count: batch * classes)
+                    if viewIndex == 0 {
+                        results[member].append(contentsOf: rows)
+                    } else {
+                        let offset = results[member].count - batch * classes
+                        results[member].withUnsafeMutableBufferPointer { all in
+                            for index in rows.indices { all[offset + index] += rows[index] }
+                        }
+                    }
                 }
-                blur?.apply(destination, side: FaceDataset.imageSide, scratch: blurScratch.pointer)
             }
-            if mirrorAveraging { mirror(input, into: mirroredInput) }
-            for (member, model) in models.enumerated() {
-                let probabilities = model.predict(input)
-                let rows = UnsafeBufferPointer(start: probabilities.pointer, count: batch * classes)
-                guard mirrorAveraging else {
-                    results[member].append(contentsOf: rows)
-                    continue
+            if views.count > 1 {
+                let scale = 1 / Float(views.count)
+                for member in results.indices {
+                    let offset = results[member].count - batch * classes
+                    for index in offset ..< results[member].count { results[member][index] *= scale }
                 }
-                let averaged = Array(rows)
-                let mirrored = model.predict(mirroredInput).pointer
-                results[member].append(contentsOf: averaged.indices.map { (averaged[$0] + mirrored[$0]) / 2 })
             }
             start += batch
         }
         return results
     }
-}
 
-/// Copies the NHWC images of `source` into `destination`, each mirrored left–right.
-func mirror(_ source: Tensor, into destination: Tensor) {
-    destination.resize(to: source.shape)
-    let rows = source.shape[0] * source.shape[1], width = source.shape[2], channels = source.shape[3]
-    for row in 0 ..< rows {
-        let from = source.pointer + row * width * channels, to = destination.pointer + row * width * channels
-        for x in 0 ..< width {
-            (to + (width - 1 - x) * channels).update(from: from + x * channels, count: channels)
+    /// Writes `view` of the faces `faces` into the input batch, scaled and blurred as the
+    /// model expects.
+    private func fillInput(
+        view: SampleTransform, faces: Range<Int>, face: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
+    ) {
+        let size = FaceDataset.imageByteCount
+        input.resize(to: [faces.count, FaceDataset.imageSide, FaceDataset.imageSide, 1])
+        // Views other than the face itself are rendered in [0, 1], the range of training.
+        let rescale = inputScale * 255
+        for (position, index) in faces.enumerated() {
+            let destination = input.pointer + position * size
+            face(index) { bytes in
+                if view == .identity {
+                    for pixel in 0 ..< size { destination[pixel] = Float(bytes[pixel]) * inputScale }
+                } else {
+                    view.render(bytes.baseAddress!, into: destination)
+                    if rescale != 1 { for pixel in 0 ..< size { destination[pixel] *= rescale } }
+                }
+            }
+            blur?.apply(destination, side: FaceDataset.imageSide, scratch: blurScratch.pointer)
         }
     }
 }

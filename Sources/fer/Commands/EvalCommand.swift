@@ -12,25 +12,25 @@ struct EvalCommand: ParsableCommand {
         Scores the held-out split of the dataset (FER2013's test folder, or
         PublicTest and PrivateTest of fer2013.csv); a dataset without one is scored
         whole. --model takes a checkpoint, a run folder (the ensemble of its folds'
-        best models), or defaults to the model shipped with fer.
+        best models), or defaults to the model shipped with fer. The dataset may hold
+        fewer classes than the model (CK+ has no neutral; a class folder may be empty):
+        its faces are scored over all of the model's classes, and the report says
+        which classes were absent.
 
         Examples:
           fer eval --data ~/data/fer2013
           fer eval --data ~/data/fer2013 --model runs/r1 --json
+          fer eval --data ~/data/fer2013 --tta crops
         """
     )
 
     @Option(help: "Dataset folder or fer2013.csv.")
     var data: String
 
-    @Option(help: "Checkpoint, run folder or model folder (default: the shipped model).")
-    var model: String?
-
     @Flag(help: "Score every image, not only the held-out split.")
     var all = false
 
-    @Flag(help: "Test-time augmentation: average each face's prediction with its mirror image's.")
-    var tta = false
+    @OptionGroup var modelOptions: ModelOptions
 
     @Option(help: "Blur every face with a Gaussian of this σ (pixels) first, instead of the blur the model's checkpoint asks for (0: none).")
     var blur: Float?
@@ -46,14 +46,16 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let reference = try ModelReference.resolve(
-            model, defaultModelPath: ShippedAssets.defaultModel ?? ShippedAssets.modelPath
+            modelOptions.model, defaultModelPath: ShippedAssets.defaultModel ?? ShippedAssets.modelPath
         )
-        let loaded = try DatasetLoader.load(data, options: loading.loadOptions)
+        var options = loading.loadOptions
+        options.allowsEmptyClasses = true
+        let loaded = try DatasetLoader.load(data, options: options)
         for skipped in loaded.report.skipped { FileHandle.standardError.write(Data("skipped \(skipped)\n".utf8)) }
         let dataset = loaded.dataset
         let (indices, name) = all ? (Array(0 ..< dataset.count), "all images") : Evaluator.defaultIndices(for: dataset)
         let report = try Evaluator.evaluate(
-            reference, dataset: dataset, indices: indices, mirrorAveraging: tta,
+            reference, dataset: dataset, indices: indices, testTimeAugmentation: modelOptions.tta,
             inputBlurSigma: blur
         )
         if json {
@@ -62,7 +64,7 @@ struct EvalCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
             print("Model: \(reference)")
-            print("Data:  \(data), \(name)\(tta ? ", each face averaged with its mirror image" : "")")
+            print("Data:  \(data), \(name), \(modelOptions.tta.summary)")
             for line in report.lines { print(line) }
         }
     }

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Foundation
 import Live
+import Vision
 
 #if canImport(Glibc)
 import Glibc
@@ -34,15 +35,16 @@ struct LiveCommand: ParsableCommand {
     @Option(help: "Camera index, video file, rtsp/http URL, image folder or glob, or `demo`.")
     var source = "0"
 
-    @Option(
-        help: "Checkpoint file or run folder (ensemble). Default: the shipped model (Assets/model/).")
-    var model: String?
+    @OptionGroup var modelOptions: ModelOptions
 
     @Option(help: "Haar cascade XML (default: found in opencv-data's install folders).")
     var cascade: String?
 
     @Option(help: "Faces to recognise per frame, largest first.")
     var faces = 1
+
+    @Option(help: "Smallest face side searched, in pixels (default: 1/10 of the frame's shorter side, at least 24).")
+    var minFace: Int?
 
     @Option(help: "Weight of the past in the moving average of probabilities, 0 (off) to below 1.")
     var smoothing = 0.6
@@ -73,6 +75,7 @@ struct LiveCommand: ParsableCommand {
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        try MinimumFaceOption.validate(minFace)
         if let snapshotFrame, snapshotFrame < 0 {
             throw ValidationError("--snapshot-frame must be 0 or more")
         }
@@ -81,9 +84,11 @@ struct LiveCommand: ParsableCommand {
     func run() throws {
         var options = LiveOptions()
         options.source = source
-        options.modelPath = model
+        options.modelPath = modelOptions.model
+        options.testTimeAugmentation = modelOptions.tta
         options.cascadePath = cascade
         options.configuration.maximumFaces = faces
+        options.configuration.detection.minimumFaceSize = minFace
         options.configuration.smoothing = smoothing
         options.configuration.frameRateLimit = fps
         options.configuration.loops = loop

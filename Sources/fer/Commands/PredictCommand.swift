@@ -20,6 +20,7 @@ struct PredictCommand: ParsableCommand {
               fer predict Assets/astronaut.png
               fer predict photos/*.jpg --json
               fer predict group.jpg --annotate group-annotated.png
+              fer predict team.jpg --min-face 30
               fer predict a.jpg b.jpg --annotate annotated/
               fer predict face48.png --cropped
             """
@@ -28,15 +29,16 @@ struct PredictCommand: ParsableCommand {
     @Argument(help: "Image files (JPEG, PNG, BMP, ...).")
     var images: [String]
 
-    @Option(
-        help: "Checkpoint file or run folder (ensemble). Default: the shipped model (Assets/model/).")
-    var model: String?
+    @OptionGroup var modelOptions: ModelOptions
 
     @Option(help: "Haar cascade XML (default: found in opencv-data's install folders).")
     var cascade: String?
 
     @Option(help: "Faces to recognise per image, largest first.")
     var faces = 20
+
+    @Option(help: "Smallest face side searched, in pixels (default: 1/25 of each image's shorter side, at least 24).")
+    var minFace: Int?
 
     @Flag(help: "Take each image as a face as it is, without detection.")
     var cropped = false
@@ -49,11 +51,13 @@ struct PredictCommand: ParsableCommand {
 
     func validate() throws {
         guard !images.isEmpty else { throw ValidationError("give at least one image") }
+        try MinimumFaceOption.validate(minFace)
     }
 
     func run() throws {
-        let classifier = try ClassifierLoader.load(modelPath: model)
-        let detector = try FaceDetector(cascadePath: cascade)
+        let classifier = try ClassifierLoader.load(modelPath: modelOptions.model, testTimeAugmentation: modelOptions.tta)
+        let detector = try FaceDetector(
+            cascadePath: cascade, parameters: FaceDetectionParameters(minimumFaceSize: minFace))
         let recognizer = try FaceRecognizer(detector: detector, classifier: classifier, maximumFaces: faces)
         let predictor = StillImagePredictor(recognizer: recognizer)
         let annotationPaths = try annotate.map { try AnnotationPaths.paths(for: images, target: $0) }

@@ -13,8 +13,7 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train with K-fold cross-validation; a live dashboard on a terminal.",
         discussion: """
-        Starts from a recipe (--preset vgg: AdamW, cosine schedule, augmentation; --preset \
-        lowres: the same on a 16×16 view of the face, ~2.7× faster, less accurate; --preset seed \
+        Starts from a recipe (--preset vgg: AdamW, cosine schedule, augmentation; --preset seed \
         or --seed-recipe: the seed tutorial's network and settings) and applies the options given. \
         Each run gets a folder runs/<name>/ with checkpoints per fold and epoch, the best model \
         per fold, metrics.csv and summary.json. Dashboard keys: p pause, s stop (resumable), \
@@ -62,8 +61,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp(
         "Blur faces the models did not train on (test split, eval, predict, live) with a Gaussian "
             + "of this σ (pixels).",
-        discussion: "For training faces blurrier than the faces the model will meet; recorded in "
-            + "every checkpoint."
+        discussion: "Off by default. Only for a dataset whose training faces are blurrier than the faces "
+            + "the model will meet (an earlier copy of FER2013 was); recorded in every checkpoint."
     ))
     var inputBlur: Float?
 
