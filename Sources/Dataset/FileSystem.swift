@@ -17,12 +17,23 @@ enum FileSystem {
         var size: Int64
         var modificationSeconds: Int64
         var modificationNanoseconds: Int64
+        /// Device and inode: the same pair is the same file or folder, whatever path led to it.
+        var identity: Identity
+    }
+
+    /// Device and inode of a file or folder.
+    struct Identity: Sendable, Hashable {
+        var device: UInt64
+        var inode: UInt64
     }
 
     /// One entry of a directory (hidden entries, `.` and `..` excluded).
     struct Entry: Sendable {
         var name: String
+        /// What the entry names, symbolic links followed.
         var status: Status
+        /// The entry itself is a symbolic link.
+        var isLink: Bool
     }
 
     /// `stat` of `path`, following symbolic links; nil when it does not exist.
@@ -45,10 +56,11 @@ enum FileSystem {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name.hasPrefix(".") { continue }
-            var info = stat()
+            var info = stat(), own = stat()
             // A dangling symbolic link or a file removed meanwhile is simply not listed.
             guard fstatat(descriptor, name, &info, 0) == 0 else { continue }
-            entries.append(Entry(name: name, status: Status(info)))
+            let isLink = fstatat(descriptor, name, &own, AT_SYMLINK_NOFOLLOW) == 0 && own.st_mode & S_IFMT == S_IFLNK
+            entries.append(Entry(name: name, status: Status(info), isLink: isLink))
         }
         entries.sort { $0.name < $1.name }
         return entries
@@ -149,6 +161,7 @@ extension FileSystem.Status {
         isDirectory = kind == S_IFDIR
         isRegularFile = kind == S_IFREG
         size = Int64(info.st_size)
+        identity = FileSystem.Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         #if canImport(Darwin)
         modificationSeconds = Int64(info.st_mtimespec.tv_sec)
         modificationNanoseconds = Int64(info.st_mtimespec.tv_nsec)

@@ -46,7 +46,7 @@ enum FolderLoader {
         where !options.allowsEmptyClasses && folder.imageRange.allSatisfy(failedImages.contains) {
             throw .emptyClass(
                 path: "\(scan.root)/\(folder.relativePath)",
-                skippedCount: folder.imageRange.count + folder.nonImageCount
+                skippedCount: folder.imageRange.count + folder.skippedCount
             )
         }
         PixelCompaction.removeImages(at: failedImages, from: &pixels)
@@ -60,7 +60,7 @@ enum FolderLoader {
         let decodeFailures = failed.map {
             SkippedFile(source: SampleSource(path: images[$0.image].relativePath), reason: $0.reason)
         }
-        let skipped = (scan.nonImages + decodeFailures).sorted {
+        let skipped = (scan.skipped + decodeFailures).sorted {
             $0.source.path.utf8.lexicographicallyPrecedes($1.source.path.utf8)
         }
         return LoadedData(dataset: dataset, skipped: skipped, notes: scan.notes)

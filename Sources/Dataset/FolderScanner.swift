@@ -12,7 +12,8 @@ struct FolderScan {
     struct ClassFolder {
         var relativePath: String
         var imageRange: Range<Int>
-        var nonImageCount: Int
+        /// Files of the folder that were not listed as images (not images, or a file already listed).
+        var skippedCount: Int
     }
 
     var root: String
@@ -21,8 +22,9 @@ struct FolderScan {
     /// In order: split, then class, then path.
     var images: [ImageFile]
     var classFolders: [ClassFolder]
-    /// Files in class folders that are not images by their extension.
-    var nonImages: [SkippedFile]
+    /// Files in class folders that are not images by their extension, or that were already
+    /// listed under another path (a link, a hard link).
+    var skipped: [SkippedFile]
     var notes: [String]
     /// Hash of every listed file's relative path, size and modification time.
     var fingerprint: UInt64
@@ -41,42 +43,61 @@ enum FolderScanner {
     ) throws(DatasetError) -> FolderScan {
         var notes: [String] = []
         let (classNames, folders) = try findClassFolders(root: root, layout: layout, notes: &notes)
-        let listings = try listInParallel(root: root, folders: folders.map(\.relativePath))
+        let datasetFolders = datasetFolderIdentities(root: root, folders: folders.map(\.relativePath))
+        let listings = try listInParallel(
+            root: root, folders: folders.map(\.relativePath), datasetFolders: datasetFolders
+        )
         var fingerprint = ByteWriter()
         fingerprint.append(UInt8(layout.rawValue))
         for name in classNames { fingerprint.append(name) }
         var images: [FolderScan.ImageFile] = []
         var classFolders: [FolderScan.ClassFolder] = []
-        var nonImages: [SkippedFile] = []
+        var skipped: [SkippedFile] = []
+        // A file is listed once, under its first path; a real path wins over a link's.
+        var firstPath: [FileSystem.Identity: String] = [:]
+        for file in listings.flatMap(\.files) where !file.viaLink && firstPath[file.status.identity] == nil {
+            firstPath[file.status.identity] = file.path
+        }
+        var listed = Set<FileSystem.Identity>()
         for (folder, listing) in zip(folders, listings) {
             let firstImage = images.count
-            var nonImageCount = 0
-            for file in listing {
+            var skippedCount = 0
+            notes += listing.notes
+            for file in listing.files {
                 fingerprint.append(file.path)
                 fingerprint.append(file.status.size)
                 fingerprint.append(file.status.modificationSeconds)
                 fingerprint.append(file.status.modificationNanoseconds)
+                let identity = file.status.identity
+                if listed.contains(identity) || firstPath[identity].map({ $0 != file.path }) == true {
+                    let first = firstPath[identity] ?? "another path"
+                    skipped.append(SkippedFile(source: SampleSource(path: file.path), reason: "the same file as \(first)"))
+                    skippedCount += 1
+                    continue
+                }
+                listed.insert(identity)
+                firstPath[identity] = firstPath[identity] ?? file.path
                 if ImageFiles.isImageName(file.path) {
                     images.append(FolderScan.ImageFile(
                         relativePath: file.path, label: folder.label, split: folder.split
                     ))
                 } else {
                     let source = SampleSource(path: file.path)
-                    nonImages.append(SkippedFile(source: source, reason: "not an image file"))
-                    nonImageCount += 1
+                    skipped.append(SkippedFile(source: source, reason: "not an image file"))
+                    skippedCount += 1
                 }
             }
             guard images.count > firstImage || allowsEmptyClasses else {
-                throw .emptyClass(path: "\(root)/\(folder.relativePath)", skippedCount: nonImageCount)
+                throw .emptyClass(path: "\(root)/\(folder.relativePath)", skippedCount: skippedCount)
             }
             classFolders.append(FolderScan.ClassFolder(
                 relativePath: folder.relativePath, imageRange: firstImage ..< images.count,
-                nonImageCount: nonImageCount
+                skippedCount: skippedCount
             ))
         }
         return FolderScan(
             root: root, layout: layout, classNames: classNames, images: images, classFolders: classFolders,
-            nonImages: nonImages, notes: notes, fingerprint: XXHash64.hash(fingerprint.bytes)
+            skipped: skipped, notes: notes, fingerprint: XXHash64.hash(fingerprint.bytes)
         )
     }
 
@@ -121,31 +142,80 @@ enum FolderScanner {
     private struct ListedFile: Sendable {
         var path: String
         var status: FileSystem.Status
+        /// Reached through a symbolic link (the file's or a folder's on its path).
+        var viaLink: Bool
+    }
+
+    /// The files under one class folder, and what was not followed.
+    private struct Listing: Sendable {
+        var files: [ListedFile] = []
+        var notes: [String] = []
+    }
+
+    /// The root, its split folders and every class folder: a walk never enters them from inside
+    /// a class folder, so a link back into the dataset cannot read other classes' faces.
+    private static func datasetFolderIdentities(root: String, folders: [String]) -> Set<FileSystem.Identity> {
+        let paths = [root] + Set(folders.compactMap { $0.split(separator: "/").dropLast().first.map(String.init) })
+            .map { "\(root)/\($0)" } + folders.map { "\(root)/\($0)" }
+        return Set(paths.compactMap { FileSystem.status(of: $0)?.identity })
     }
 
     /// Lists every class folder, several at a time (`stat` calls dominate a scan).
     private static func listInParallel(
-        root: String, folders: [String]
-    ) throws(DatasetError) -> [[ListedFile]] {
-        var listings = Array(repeating: [ListedFile](), count: folders.count)
+        root: String, folders: [String], datasetFolders: Set<FileSystem.Identity>
+    ) throws(DatasetError) -> [Listing] {
+        var listings = Array(repeating: Listing(), count: folders.count)
         let failures = LockedCollector<DatasetError>()
         listings.withUnsafeMutableBufferPointer { buffer in
             let output = DisjointWrites(buffer: buffer)
             ParallelWork.run(itemCount: folders.count) { chunk in
                 let folder = chunk.lowerBound
-                var files: [ListedFile] = []
+                var walk = FolderWalk(root: root, excluded: datasetFolders)
                 do throws(DatasetError) {
-                    try listFiles(root: root, relativeFolder: folders[folder], depth: 0) { path, status in
-                        files.append(ListedFile(path: path, status: status))
-                    }
+                    try walk.list(folders[folder], depth: 0, insideLink: false, ancestors: [])
                 } catch {
                     failures.append(contentsOf: [error])
                 }
-                output.buffer[folder] = files
+                output.buffer[folder] = walk.listing
             }
         }
         if let failure = failures.items.first { throw failure }
         return listings
+    }
+
+    /// A depth-first walk of one class folder. Symbolic links to folders are followed once
+    /// (never a link found inside a linked folder), never back into the dataset's own folders
+    /// or into a folder the walk is already inside, and each folder not followed is noted.
+    private struct FolderWalk {
+        let root: String
+        let excluded: Set<FileSystem.Identity>
+        var listing = Listing()
+
+        mutating func list(
+            _ relativeFolder: String, depth: Int, insideLink: Bool, ancestors: Set<FileSystem.Identity>
+        ) throws(DatasetError) {
+            for entry in try FileSystem.entries(of: "\(root)/\(relativeFolder)") {
+                let path = "\(relativeFolder)/\(entry.name)"
+                guard entry.status.isDirectory else {
+                    if entry.status.isRegularFile {
+                        listing.files.append(
+                            ListedFile(path: path, status: entry.status, viaLink: insideLink || entry.isLink))
+                    }
+                    continue
+                }
+                let identity = entry.status.identity
+                if excluded.contains(identity) || ancestors.contains(identity) {
+                    listing.notes.append("\(path)/ not followed: it leads back into the dataset (a link loop)")
+                } else if entry.isLink && insideLink {
+                    listing.notes.append("\(path)/ not followed: a link inside a linked folder")
+                } else if depth >= maximumDepth {
+                    listing.notes.append("\(path)/ not read: deeper than \(maximumDepth) folders")
+                } else {
+                    try list(path, depth: depth + 1, insideLink: insideLink || entry.isLink,
+                             ancestors: ancestors.union([identity]))
+                }
+            }
+        }
     }
 
     /// The folders holding class folders: the root itself, or its train/ and test/ folders.
@@ -163,22 +233,5 @@ enum FolderScanner {
             }
         }
         return found.sorted { $0.split.rawValue < $1.split.rawValue }
-    }
-
-    /// Calls `visit` for every regular file under `relativeFolder`, depth first, sorted by name.
-    private static func listFiles(
-        root: String, relativeFolder: String, depth: Int,
-        visit: (String, FileSystem.Status) -> Void
-    ) throws(DatasetError) {
-        for entry in try FileSystem.entries(of: "\(root)/\(relativeFolder)") {
-            let path = "\(relativeFolder)/\(entry.name)"
-            if entry.status.isDirectory {
-                if depth < maximumDepth {
-                    try listFiles(root: root, relativeFolder: path, depth: depth + 1, visit: visit)
-                }
-            } else if entry.status.isRegularFile {
-                visit(path, entry.status)
-            }
-        }
     }
 }

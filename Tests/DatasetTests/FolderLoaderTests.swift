@@ -131,6 +131,32 @@ import Vision
             == .emptyClass(path: "\(folder.path)/c", skippedCount: 0))
     }
 
+    @Test func linksAreFollowedOnceNeverInCyclesAndNoFileIsCountedTwice() throws {
+        let folder = try TemporaryFolder()
+        try TestImages.writeClasses(["a", "b"], perClass: 3, prefix: "", in: folder)
+        let outside = try TemporaryFolder()
+        try TestImages.writeClasses(["extra"], perClass: 2, prefix: "", in: outside, variantBase: 10)
+        let manager = FileManager.default
+        // Loops back into the dataset, a link to another class's face, and a folder outside.
+        try manager.createSymbolicLink(atPath: "\(folder.path)/a/loop", withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: "\(folder.path)/b/self", withDestinationPath: ".")
+        try manager.createSymbolicLink(atPath: "\(folder.path)/b/copy.png", withDestinationPath: "../a/img0.png")
+        try manager.createSymbolicLink(atPath: "\(folder.path)/b/outside", withDestinationPath: outside.path)
+        try manager.createSymbolicLink(atPath: "\(outside.path)/extra/back", withDestinationPath: folder.path)
+
+        let result = try DatasetLoader.load(folder.path, options: folder.cache)
+
+        let counts = result.dataset.classNames.indices.map { label in
+            result.dataset.labels.filter { Int($0) == label }.count
+        }
+        #expect(counts == [3, 5], "a: its 3 faces; b: its 3 and the 2 of the linked folder")
+        #expect(result.report.skipped.contains { $0.source.path == "b/copy.png" && $0.reason.contains("a/img0.png") })
+        let notes = result.report.notes.joined(separator: "\n")
+        #expect(notes.contains("a/loop/ not followed"))
+        #expect(notes.contains("b/self/ not followed"))
+        #expect(notes.contains("b/outside/extra/back/ not followed"))
+    }
+
     @Test func classWithOnlyUnreadableFilesIsAnError() throws {
         let folder = try TemporaryFolder()
         try TestImages.writeClasses(["a"], perClass: 2, prefix: "", in: folder)
