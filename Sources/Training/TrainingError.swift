@@ -18,6 +18,8 @@ public enum TrainingError: Error, Sendable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// A run folder that cannot be resumed, and why.
     case cannotResume(path: String, reason: String)
+    /// Another process is training in the run folder (its pid, when the lock file names it).
+    case runInUse(path: String, processID: Int32?)
     /// No usable model at a path given as a model reference.
     case modelNotFound(path: String, reason: String)
     /// Input to a predictor that is not a 48×48 gray face, or models that do not fit together.
@@ -41,6 +43,9 @@ public enum TrainingError: Error, Sendable, CustomStringConvertible {
             "Cannot write or read '\(path)': \(reason)."
         case let .cannotResume(path, reason):
             "Cannot resume the run in '\(path)': \(reason)."
+        case let .runInUse(path, processID):
+            "The run in '\(path)' is training in another process\(processID.map { " (pid \($0))" } ?? ""); "
+                + "wait for it to end, or stop it first."
         case let .modelNotFound(path, reason):
             "No model at '\(path)': \(reason)."
         case let .invalidInput(reason):

@@ -22,6 +22,8 @@ public final class TrainingRun: Sendable {
     public let folder: RunFolder
     public let config: TrainingConfig
     private let setup: SessionSetup
+    /// Held from preparation to the run's end, so no other process trains in the folder.
+    private let lock: RunLock
     private let control = RunControl()
     private let completion = Completion()
     private let events: @Sendable (TrainingEvent) -> Void
@@ -38,6 +40,7 @@ public final class TrainingRun: Sendable {
     ) throws(TrainingError) {
         let plan = try TrainingPlan(config: config, dataset: dataset)
         let folder = try RunFolder.create(in: runsDirectory, name: name, preset: plan.spec.name)
+        let lock = try RunLock.acquire(folder)
         try folder.writeJSON(config, to: folder.configFile)
         let report = loadReport?.logLines ?? ["dataset built in memory: \(dataset.count) images, "
             + "\(dataset.classCount) classes, nothing skipped"]
@@ -46,7 +49,7 @@ public final class TrainingRun: Sendable {
             plan: plan, folder: folder, progressInterval: progressInterval,
             datasetPath: config.dataPath ?? loadReport?.path, skippedFiles: loadReport?.skipped.count ?? 0,
             resume: nil
-        ), events: events)
+        ), lock: lock, events: events)
     }
 
     /// Prepares to continue a cancelled (or killed) run from its `resume.safetensors`, at the
@@ -60,6 +63,8 @@ public final class TrainingRun: Sendable {
         guard FileManager.default.fileExists(atPath: folder.configFile.path) else {
             throw .cannotResume(path: runDirectory.path, reason: "it is not a run folder (no config.json)")
         }
+        let lock = try RunLock.acquire(folder)
+        folder.removeTemporaryFiles()
         let config = try folder.readConfig()
         let plan = try TrainingPlan(config: config, dataset: dataset)
         guard FileManager.default.fileExists(atPath: folder.resumeCheckpoint.path) else {
@@ -85,11 +90,12 @@ public final class TrainingRun: Sendable {
             plan: plan, folder: folder, progressInterval: progressInterval,
             datasetPath: config.dataPath ?? loadReport?.path, skippedFiles: loadReport?.skipped.count ?? 0,
             resume: ResumeSource(checkpoint: checkpoint, state: state)
-        ), events: events)
+        ), lock: lock, events: events)
     }
 
-    private init(setup: SessionSetup, events: @escaping @Sendable (TrainingEvent) -> Void) {
+    private init(setup: SessionSetup, lock: RunLock, events: @escaping @Sendable (TrainingEvent) -> Void) {
         self.setup = setup
+        self.lock = lock
         folder = setup.folder
         config = setup.plan.config
         self.events = events
@@ -98,9 +104,10 @@ public final class TrainingRun: Sendable {
     /// Starts training on the background queue; later calls do nothing.
     public func start() {
         guard completion.markStarted() else { return }
-        let setup = setup, control = control, events = events, completion = completion
+        let setup = setup, control = control, events = events, completion = completion, lock = lock
         queue.async {
             let outcome = RunSession(setup: setup, control: control, sink: events).run()
+            lock.release()
             completion.finish(outcome)
         }
     }

@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Terminal
 import Testing
+import Training
 @testable import App
 
 @Suite struct CheckpointScreenTests {
@@ -182,6 +183,24 @@ import Testing
         #expect(throws: RunCatalog.ScanError.self) {
             try RunCatalog.scan(directory: folder.path + "/notes/readme.txt")
         }
+    }
+
+    @Test func aRunThatIsTrainingIsShownSoAndNotDeleted() throws {
+        let folder = try TemporaryFolder()
+        try TestCheckpoints.writeRun(in: folder, name: "20260102-000000-tiny", finished: false)
+        let path = folder.path + "/20260102-000000-tiny"
+        let lock = try RunLock.acquire(RunFolder(url: URL(fileURLWithPath: path)))
+        let runs = try RunCatalog.scan(directory: folder.path)
+        #expect(runs.first?.status == .training(processID: getpid()))
+        #expect(CheckpointTables.runRows(runs).first?.last == "training (pid \(getpid()))")
+        guard case let .failed(message) = CheckpointFiles.perform(.deleteRun(path: path)) else {
+            Issue.record("a training run was deleted")
+            return
+        }
+        #expect(message.contains("is training"))
+        #expect(FileManager.default.fileExists(atPath: path + "/config.json"))
+        lock.release()
+        #expect(try RunCatalog.scan(directory: folder.path).first?.status == .resumable)
     }
 
     @Test func plainListingShowsRunsAndEachFoldsBestCheckpoint() throws {

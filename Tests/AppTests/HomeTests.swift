@@ -46,6 +46,20 @@ import Testing
         if case .browser? = state.current {} else { Issue.record("browser expected") }
     }
 
+    @Test func choosingTheDatasetOpensNothing() {
+        var state = ScreenStates.home()
+        press(.down, .down, on: &state)
+        #expect(press(.character("d"), on: &state).isEmpty)
+        guard case .prompt(let prompt)? = state.overlay else { Issue.record("prompt expected"); return }
+        #expect(prompt.purpose == .datasetPath(then: nil))
+        let typed = [Key.character("2")] + [.enter]
+        #expect(send(typed.map(Message.key), to: &state).isEmpty, "Enter submits the folder, nothing starts")
+        guard case .home(let home)? = state.current else { Issue.record("still home expected"); return }
+        #expect(home.context.datasetPath == "/data/fer20132")
+        #expect(state.overlay == nil)
+        #expect(state.notice?.text.contains("/data/fer20132") == true)
+    }
+
     @Test func liveNeedsAPipeline() {
         var state = ScreenStates.homeMissing()
         #expect(press(.character("l"), on: &state).isEmpty)

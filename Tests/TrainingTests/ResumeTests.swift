@@ -147,6 +147,38 @@ import Testing
         }
     }
 
+    @Test func aRunFolderTrainsInOneProcessAtATime() throws {
+        let directory = Fixtures.temporaryDirectory("resume-locked")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let dataset = try Fixtures.shapes(trainPerClass: 10)
+        let (cancelledRun, outcome, _) = try Fixtures.train(
+            Fixtures.config(epochs: 2, folds: [1]), on: dataset, in: directory, name: "cancelled"
+        ) { event, run in
+            if case .epochFinished = event { run.cancel() }
+        }
+        guard case .cancelled = outcome else {
+            Issue.record("not cancelled: \(outcome)")
+            return
+        }
+        let folder = cancelledRun.folder
+        #expect(RunLock.holder(of: folder) == nil, "the lock ends with the run")
+        let leftover = folder.foldDirectory(1).appendingPathComponent(".curves.png.tmp-1-2")
+        try Data("half a file".utf8).write(to: leftover)
+
+        var first: TrainingRun? = try TrainingRun.resuming(runDirectory: folder.url, dataset: dataset) { _ in }
+        #expect(first != nil)
+        #expect(RunLock.holder(of: folder) == getpid())
+        #expect(!FileManager.default.fileExists(atPath: leftover.path), "a killed write's temp file is cleaned")
+        #expect {
+            try TrainingRun.resuming(runDirectory: folder.url, dataset: dataset) { _ in }
+        } throws: { error in
+            "\(error)".contains("training in another process (pid \(getpid()))")
+        }
+        first = nil
+        #expect(RunLock.holder(of: folder) == nil)
+        #expect(throws: Never.self) { try TrainingRun.resuming(runDirectory: folder.url, dataset: dataset) { _ in } }
+    }
+
     @Test func pauseStopsTrainingUntilResumed() throws {
         let directory = Fixtures.temporaryDirectory("pause")
         defer { try? FileManager.default.removeItem(at: directory) }

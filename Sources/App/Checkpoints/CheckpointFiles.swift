@@ -24,6 +24,9 @@ enum CheckpointFiles {
                 guard looksLikeRun(path) else {
                     return .failed("Not deleting \(path): it does not look like a training run folder.")
                 }
+                if let processID = RunLock.holder(of: RunFolder(url: URL(fileURLWithPath: path))) {
+                    return .failed("Not deleting \(path): it is training (pid \(processID)). Stop that run first.")
+                }
                 try FileManager.default.removeItem(atPath: path)
                 return .done("Deleted the run \(path)")
             }

@@ -240,6 +240,9 @@ public struct CheckpointScreen: ScreenModel {
     private func askDelete() -> Reply {
         if focus == .runs {
             guard let run = selectedRun else { return .notice(.error("No run selected.")) }
+            if case let .training(processID) = run.status {
+                return .notice(.error("The run \(run.name) is training (pid \(processID)): stop it before deleting it."))
+            }
             let files = run.folds.reduce(0) { $0 + $1.checkpoints.filter { $0.path != nil }.count }
             return Reply(overlay: .confirm(Confirmation(
                 title: "Delete run",

@@ -37,7 +37,7 @@ enum CheckpointTables {
             } ?? "-"
             let folds = run.foldCount.map { "\(run.folds.count)/\($0)" } ?? "\(run.folds.count)"
             return [run.name, run.modelName ?? "?", folds, run.epochs.map(String.init) ?? "-", accuracy,
-                    run.status.rawValue]
+                    run.status.label]
         }
     }
 

@@ -46,8 +46,11 @@ public enum RunCatalog {
         let summary = manager.contents(atPath: file("summary.json")).map(parseSummary)
         let metricsText = try? String(contentsOfFile: file("metrics.csv"), encoding: .utf8)
         let metrics = metricsText.map(parseMetrics) ?? [:]
-        let status: RunRecord.Status = summary != nil ? .finished
+        var status: RunRecord.Status = summary != nil ? .finished
             : (entries.contains("resume.safetensors") ? .resumable : .partial)
+        if let processID = RunLock.holder(of: RunFolder(url: URL(fileURLWithPath: path))) {
+            status = .training(processID: processID)
+        }
         let folds = foldNumbers.map { fold in
             readFold(fold, folder: file("fold-\(fold)"), scores: metrics[fold] ?? [:],
                      bestEpoch: summary?.bestEpochs[fold])

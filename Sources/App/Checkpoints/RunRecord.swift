@@ -59,13 +59,25 @@ public struct FoldRecord: Hashable, Sendable {
 
 /// A training run folder (`runs/<name>/`) as the picker lists it.
 public struct RunRecord: Hashable, Sendable {
-    public enum Status: String, Hashable, Sendable {
+    public enum Status: Hashable, Sendable {
         /// `summary.json` was written.
         case finished
         /// Stopped with a `resume.safetensors`; `fer train --resume` continues it.
         case resumable
-        /// Neither: still running, or killed before its first epoch ended.
+        /// Neither: killed before its first epoch ended (or written by an older fer while training).
         case partial
+        /// A process holds the run's lock: it is training now.
+        case training(processID: Int32)
+
+        /// The word the run table shows.
+        public var label: String {
+            switch self {
+            case .finished: "finished"
+            case .resumable: "resumable"
+            case .partial: "partial"
+            case let .training(processID): "training (pid \(processID))"
+            }
+        }
     }
 
     public var name: String

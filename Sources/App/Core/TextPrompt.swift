@@ -10,7 +10,8 @@ public struct TextPrompt: Hashable, Sendable {
         case searchFaces
         case jumpToFace
         case exportCheckpoint(source: String, format: ExportFormat)
-        case datasetPath(then: HomeItem)
+        /// The dataset to use; then `HomeItem` opens, when the prompt was asked for one.
+        case datasetPath(then: HomeItem?)
         case liveSource
     }
 

@@ -40,7 +40,7 @@ public struct HomeScreen: ScreenModel {
             return open(item)
         }
         if key == .character("d") {
-            return Reply(overlay: .prompt(datasetPrompt(then: selection)))
+            return Reply(overlay: .prompt(datasetPrompt(then: nil)))
         }
         let items = HomeItem.allCases
         switch KeyIntent(key) {
@@ -77,6 +77,7 @@ public struct HomeScreen: ScreenModel {
         self.context.datasetPath = path
         self.context.datasetOrigin = .argument
         self.context.datasetExists = true
+        guard let item else { return .notice(.success("Dataset: \(path)")) }
         return open(item)
     }
 
@@ -111,7 +112,8 @@ public struct HomeScreen: ScreenModel {
         }
     }
 
-    private func datasetPrompt(then item: HomeItem) -> TextPrompt {
+    /// Asks for the dataset; `item` opens after it (nil: only the dataset is chosen).
+    private func datasetPrompt(then item: HomeItem?) -> TextPrompt {
         TextPrompt(label: "Dataset folder or fer2013.csv", text: context.datasetPath ?? "",
                    purpose: .datasetPath(then: item))
     }

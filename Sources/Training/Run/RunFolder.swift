@@ -195,4 +195,17 @@ public struct RunFolder: Sendable, Equatable {
         _ = try? handle.seekToEnd()
         try? handle.write(contentsOf: Data((lines.joined(separator: "\n") + "\n").utf8))
     }
+
+    /// Removes the temporary files an interrupted atomic write left (`.<name>.tmp-<pid>-<n>`)
+    /// in the run folder and its fold folders. Call only while holding the run's lock.
+    func removeTemporaryFiles() {
+        let manager = FileManager.default
+        let folders = [url] + foldNumbers.map(foldDirectory)
+        for folder in folders {
+            let names = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+                try? manager.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
+    }
 }
