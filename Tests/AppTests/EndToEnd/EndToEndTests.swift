@@ -21,9 +21,9 @@ struct TmuxEndToEndTests {
 
     /// The shell command that runs fer with a clean environment, then prints its exit status.
     /// `TERM` names what tmux emulates, so keys such as Home arrive as the sequences ncurses expects.
-    private func command(_ arguments: String, home: String) -> String {
+    private func command(_ arguments: String, home: String, term: String = "screen-256color") -> String {
         let binary = TmuxSession.ferBinary ?? "fer"
-        return "env -i HOME=\(home) PATH=/usr/bin:/bin TERM=screen-256color LANG=C.UTF-8 "
+        return "env -i HOME=\(home) PATH=/usr/bin:/bin TERM=\(term) LANG=C.UTF-8 "
             + "XDG_CACHE_HOME=\(home)/cache "
             + "FER_ASSETS=\(home)/no-assets \(binary) \(arguments); echo FER-EXIT=$?; sleep 60"
     }
@@ -44,6 +44,18 @@ struct TmuxEndToEndTests {
         if try tmux.waitFor(timeout: timeout, condition) { return }
         Issue.record(Comment(rawValue: "\(comment.rawValue); the pane shows:\n\(try tmux.capture())"),
                      sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ["linux", "xterm", "screen"])
+    func eightColorTerminalsShowEveryCharacter(term: String) throws {
+        let folder = try TemporaryFolder()
+        let tmux = try TmuxSession(command: command("", home: folder.path, term: term), width: 100, height: 30)
+        defer { tmux.close() }
+        try expectPane(tmux, "Facial expression recognition", "the home screen should open on TERM=\(term)")
+        let hidden = SGRScan.charactersInTheirBackgroundColor(try tmux.captureStyled())
+        #expect(hidden.isEmpty, "drawn in the color they stand on with TERM=\(term): \(String(hidden.prefix(40)))")
+        try tmux.send("q")
+        try expectPane(tmux, "FER-EXIT=0")
     }
 
     @Test func browserPagesFiltersZoomsAndQuits() throws {

@@ -60,6 +60,11 @@ final class TmuxSession {
         try run(["capture-pane", "-p", "-t", name])
     }
 
+    /// The pane's text with its colors and attributes as SGR escape sequences.
+    func captureStyled() throws -> String {
+        try run(["capture-pane", "-p", "-e", "-t", name])
+    }
+
     /// A tmux format value, e.g. `#{alternate_on}` (1 while a full-screen program owns the pane).
     func value(_ format: String) throws -> String {
         try run(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)

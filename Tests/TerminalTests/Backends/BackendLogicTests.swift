@@ -54,6 +54,24 @@ import Testing
         #expect(mono.number(for: .rgb(9, 9, 9), isBackground: false) == -1)
     }
 
+    @Test func textIsNeverDrawnInTheColorItStandsOn() {
+        let gray = Color.rgb(90, 90, 90)
+        for hasDefaultColors in [true, false] {
+            let eight = CursesColorMapping(
+                mode: .ansi16, directColor: false, basicColors: 8, hasDefaultColors: hasDefaultColors
+            )
+            let own: Int32 = hasDefaultColors ? -1 : 7
+            #expect(eight.number(for: gray, isBackground: false) == 0, "a gray falls to black on 8 colors")
+            #expect(eight.numbers(for: Style(foreground: gray)).foreground == own)
+            #expect(eight.numbers(for: Style(foreground: .black)).foreground == own)
+            #expect(eight.numbers(for: Style(foreground: .brightBlue, background: .blue)) == (own, 4))
+            #expect(eight.numbers(for: Style(foreground: .black, background: .white)) == (0, 7), "kept on a light fill")
+            #expect(eight.numbers(for: Style(foreground: .red)).foreground == 1)
+        }
+        let indexed = CursesColorMapping(mode: .indexed256, directColor: false, basicColors: 16, hasDefaultColors: true)
+        #expect(indexed.numbers(for: Style(foreground: gray)).foreground != -1, "256 colors keep their grays")
+    }
+
     @Test func pairCacheReusesPairsAndReportsExhaustion() {
         var cache = ColorPairCache(capacity: 2)
         #expect(cache.pair(foreground: -1, background: -1)! == (0, false))

@@ -222,8 +222,7 @@ public final class CursesBackend: TerminalBackend {
     /// The color pair for a style, defining it on first use; nil when none are left.
     private func colorPair(for style: Style) -> Int32? {
         guard capabilities.hasColor else { return 0 }
-        let foreground = colorMapping.number(for: style.foreground, isBackground: false)
-        let background = colorMapping.number(for: style.background, isBackground: true)
+        let (foreground, background) = colorMapping.numbers(for: style)
         guard let (number, isNew) = pairs.pair(foreground: foreground, background: background) else {
             return nil
         }

@@ -36,6 +36,22 @@ struct CursesColorMapping {
         }
     }
 
+    /// The foreground and background numbers of `style`, never drawing text in the color it
+    /// stands on: on 8 colors the theme's grays fall to black, so black (or any foreground that
+    /// became its background's color) on the terminal's own background is drawn in the
+    /// terminal's own foreground instead, which is visible whatever the user's palette.
+    func numbers(for style: Style) -> (foreground: Int32, background: Int32) {
+        var foreground = number(for: style.foreground, isBackground: false)
+        let background = number(for: style.background, isBackground: true)
+        let defaultForeground: Int32 = hasDefaultColors ? -1 : 7
+        let onTerminalBackground = background == -1 || (!hasDefaultColors && background == 0)
+        if foreground != defaultForeground,
+           foreground == background || (foreground == 0 && onTerminalBackground) {
+            foreground = defaultForeground
+        }
+        return (foreground, background)
+    }
+
     private func packed(_ color: Color) -> Int32 {
         guard let rgb = color.rgbComponents else { return -1 }
         return Int32(rgb.red) << 16 | Int32(rgb.green) << 8 | Int32(rgb.blue)
