@@ -23,6 +23,7 @@ struct TrainCommand: ParsableCommand {
         Examples:
           fer train --data ~/data/fer2013
           fer train --data ~/data/fer2013 --seed-recipe --epochs 5 --folds 1,2
+          fer train --data ~/data/fer2013 --epochs 30 --lr 2e-3 --weight-decay 0.05
           fer train --resume runs/20260315-142501-vgg
           fer train --data faces/ --plain > train.log
         """
@@ -37,14 +38,25 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "The seed tutorial's recipe (seed network, Adam 1e-3, batch 64, 10 epochs, plain KFold).")
     var seedRecipe = false
 
-    @Option(help: "Epochs per fold.")
+    // Numbers are parsed unconditionally, so `--epochs -1` gets "must be at least 1" rather
+    // than being read as an unknown option.
+    @Option(parsing: .unconditional, help: "Epochs per fold.")
     var epochs: Int?
 
-    @Option(help: "Images per training batch.")
+    @Option(parsing: .unconditional, help: "Images per training batch.")
     var batchSize: Int?
 
-    @Option(name: [.customShort("k"), .customLong("fold-count")], help: "K: the number of folds.")
+    @Option(name: [.customShort("k"), .customLong("fold-count")], parsing: .unconditional,
+            help: "K: the number of folds.")
     var foldCount: Int?
+
+    @Option(name: .customLong("lr"), parsing: .unconditional,
+            help: "Peak learning rate (default: the recipe's; vgg 1e-3).")
+    var learningRate: Float?
+
+    @Option(parsing: .unconditional,
+            help: "Decoupled weight decay (AdamW; an Adam recipe becomes AdamW). Default: the recipe's; vgg 0.01.")
+    var weightDecay: Float?
 
     @Option(help: "Folds to train, e.g. 1,3 (default: all K).")
     var folds: String?
@@ -91,6 +103,12 @@ struct TrainCommand: ParsableCommand {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
         if let foldCount, foldCount < 2 { throw ValidationError("--fold-count must be at least 2") }
+        if let learningRate, !(learningRate.isFinite && learningRate > 0 && learningRate < 10) {
+            throw ValidationError("--lr must be a positive number below 10, e.g. 1e-3")
+        }
+        if let weightDecay, !(weightDecay.isFinite && weightDecay >= 0 && weightDecay < 1) {
+            throw ValidationError("--weight-decay must be in 0..<1, e.g. 0.01")
+        }
         if let inputBlur, !(0 ... 10).contains(inputBlur) {
             throw ValidationError("--input-blur must be in 0…10 (pixels; 0: none)")
         }
@@ -114,6 +132,11 @@ struct TrainCommand: ParsableCommand {
         if let epochs { config = config.withEpochs(epochs) }
         if let batchSize { config.batchSize = batchSize }
         if let foldCount { config.foldCount = foldCount }
+        if let learningRate { config.optimizer.learningRate = learningRate }
+        if let weightDecay {
+            config.optimizer.weightDecay = weightDecay
+            if config.optimizer.kind == .adam { config.optimizer.kind = .adamw }
+        }
         config.folds = try foldList()
         if noStratify { config.stratified = false }
         if poolTest { config.poolTest = true }

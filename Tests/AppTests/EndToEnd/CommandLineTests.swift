@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// The real `fer` binary's answers to command lines a user gets wrong.
+@Suite(.enabled(if: TmuxSession.ferBinary != nil, "needs a built fer binary (swift build)"))
+struct CommandLineTests {
+    /// Runs fer with `arguments`; its exit status and everything it printed.
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process(), pipe = Pipe()
+        process.executableURL = URL(fileURLWithPath: TmuxSession.ferBinary!)
+        process.arguments = arguments
+        process.environment = ["HOME": NSTemporaryDirectory(), "PATH": "/usr/bin:/bin"]
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    @Test(arguments: [
+        (["--epochs", "-1"], "--epochs must be at least 1"),
+        (["--batch-size", "0"], "--batch-size must be at least 1"),
+        (["--lr", "-0.1"], "--lr must be a positive number"),
+        (["--lr", "abc"], "--lr"),
+        (["--weight-decay", "2"], "--weight-decay must be in 0..<1"),
+    ])
+    func badTrainingNumbersAreNamed(arguments: [String], message: String) throws {
+        let (status, output) = try Self.run(["train", "--data", "/nonexistent"] + arguments)
+        #expect(status == 64, "a usage error: \(output)")
+        #expect(output.contains(message), "\(output)")
+        #expect(output.components(separatedBy: message).count == 2, "said once: \(output)")
+    }
+
+    @Test func minimumFaceBelowTheCascadeWindowIsRefused() throws {
+        let (status, output) = try Self.run(["predict", "x.png", "--min-face", "10"])
+        #expect(status == 64)
+        #expect(output.contains("--min-face must be at least 24"), "\(output)")
+    }
+
+    @Test func unknownTestTimeAugmentationListsTheChoices() throws {
+        let (status, output) = try Self.run(["eval", "--data", "/nonexistent", "--tta", "rotate"])
+        #expect(status == 64)
+        #expect(output.contains("none") && output.contains("flip") && output.contains("crops"), "\(output)")
+    }
+}
