@@ -22,7 +22,7 @@ struct CommandLineTests {
         (["--epochs", "-1"], "--epochs must be at least 1"),
         (["--batch-size", "0"], "--batch-size must be at least 1"),
         (["--lr", "-0.1"], "--lr must be a positive number"),
-        (["--lr", "abc"], "--lr"),
+        (["--lr", "abc"], "The value 'abc' is invalid for '--lr"),
         (["--weight-decay", "2"], "--weight-decay must be in 0..<1"),
     ])
     func badTrainingNumbersAreNamed(arguments: [String], message: String) throws {
