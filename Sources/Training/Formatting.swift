@@ -2,9 +2,9 @@ import Foundation
 
 /// Number and duration formats shared by the plain printer, logs, tables and plots; fixed
 /// (locale-independent) so logs compare across machines.
-enum Formatting {
+public enum Formatting {
     /// `value` with `digits` decimals: `fixed(0.51234, 4)` is `0.5123`.
-    static func fixed(_ value: Double, _ digits: Int) -> String {
+    public static func fixed(_ value: Double, _ digits: Int) -> String {
         String(format: "%.\(digits)f", value)
     }
 
@@ -14,7 +14,7 @@ enum Formatting {
     }
 
     /// An integer with thousands separators: `2,431`.
-    static func grouped(_ value: Int) -> String {
+    public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var result = ""
         for (offset, character) in digits.enumerated() {

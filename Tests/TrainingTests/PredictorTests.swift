@@ -200,6 +200,19 @@ import Testing
         #expect(!report.lines.contains { $0.hasPrefix("vertical") }, "no row for the absent class")
     }
 
+    @Test func evaluationReportsItsProgressOverEveryMember() throws {
+        let run = try Fixtures.endToEnd.get()
+        let test = run.dataset.heldOutIndices
+        let reference = try ModelReference.resolve(run.folder.url.path, defaultModelPath: "")
+        let members = reference.checkpointPaths.count
+        nonisolated(unsafe) var calls: [(Int, Int)] = []
+        let report = try Evaluator.evaluate(reference, dataset: run.dataset, indices: test) { calls.append(($0, $1)) }
+        #expect(report == (try Evaluator.evaluate(reference, dataset: run.dataset, indices: test)))
+        #expect(calls.allSatisfy { $0.1 == members * test.count })
+        #expect(calls.last.map { $0.0 == $0.1 } == true)
+        #expect(zip(calls, calls.dropFirst()).allSatisfy { $0.0 < $1.0 }, "increasing")
+    }
+
     @Test func defaultEvaluationIndicesAreTheHeldOutSplit() throws {
         let withTest = try Fixtures.shapes(trainPerClass: 2, testPerClass: 1)
         let (indices, name) = Evaluator.defaultIndices(for: withTest)

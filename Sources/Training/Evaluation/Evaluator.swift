@@ -35,15 +35,16 @@ public enum Evaluator {
     /// Evaluates the model(s) a reference names, loading one checkpoint at a time so an
     /// ensemble costs the memory of one model; the report is the ensemble's (mean of probabilities).
     /// `testTimeAugmentation` chooses the views of each face that are averaged;
-    /// `inputBlurSigma` overrides the blur the checkpoints ask for (0: none).
+    /// `inputBlurSigma` overrides the blur the checkpoints ask for (0: none). `progress` gets
+    /// the faces scored so far and the total (faces × members) after each batch.
     public static func evaluate(
         _ reference: ModelReference, dataset: FaceDataset, indices: [Int]? = nil,
         testTimeAugmentation: TestTimeAugmentation = .none,
-        inputBlurSigma: Float? = nil
+        inputBlurSigma: Float? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(TrainingError) -> EvaluationReport {
         try evaluateMembers(
             reference, dataset: dataset, indices: indices, testTimeAugmentation: testTimeAugmentation,
-            inputBlurSigma: inputBlurSigma
+            inputBlurSigma: inputBlurSigma, progress: progress
         ).ensemble
     }
 
@@ -60,16 +61,20 @@ public enum Evaluator {
     static func evaluateMembers(
         _ reference: ModelReference, dataset: FaceDataset, indices: [Int]?,
         testTimeAugmentation: TestTimeAugmentation = .none,
-        inputBlurSigma: Float? = nil
+        inputBlurSigma: Float? = nil, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(TrainingError) -> (members: [EvaluationReport], ensemble: EvaluationReport) {
         var members: [[Float]] = []
         var samples: ScoredSamples?
-        for path in reference.checkpointPaths {
+        let paths = reference.checkpointPaths
+        for (member, path) in paths.enumerated() {
             let predictor = try Predictor.load(.checkpoint(path: path))
             predictor.testTimeAugmentation = testTimeAugmentation
             if let inputBlurSigma { predictor.inputBlurSigma = inputBlurSigma }
             let scored = try ScoredSamples(indices, of: dataset, classNames: predictor.classNames)
-            members += probabilities(predictor, dataset: dataset, samples: scored.indices)
+            let count = scored.indices.count
+            members += probabilities(predictor, dataset: dataset, samples: scored.indices) { done in
+                progress?(member * count + done, paths.count * count)
+            }
             samples = scored
         }
         guard let samples else { throw .invalidInput("the model reference names no checkpoint") }
@@ -78,11 +83,11 @@ public enum Evaluator {
 
     /// Each of the predictor's members' probabilities for `samples`, read from the dataset in place.
     private static func probabilities(
-        _ predictor: Predictor, dataset: FaceDataset, samples: [Int]
+        _ predictor: Predictor, dataset: FaceDataset, samples: [Int], progress: ((Int) -> Void)? = nil
     ) -> [[Float]] {
         let size = FaceDataset.imageByteCount
         return dataset.pixels.withUnsafeBufferPointer { pixels in
-            predictor.memberProbabilities(count: samples.count) { position, body in
+            predictor.memberProbabilities(count: samples.count, progress: progress) { position, body in
                 let start = samples[position] * size
                 body(UnsafeBufferPointer(rebasing: pixels[start ..< start + size]))
             }

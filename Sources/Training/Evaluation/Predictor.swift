@@ -128,9 +128,9 @@ public final class Predictor {
 
     /// Each member's probabilities, flat `[count × classes]`, averaged over the test-time
     /// views. `face(i, body)` calls `body` with the 2,304 bytes of face `i`, so datasets and
-    /// arrays are read without copies.
+    /// arrays are read without copies; `progress` gets the faces done after each batch.
     func memberProbabilities(
-        count: Int, face: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
+        count: Int, progress: ((Int) -> Void)? = nil, face: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
     ) -> [[Float]] {
         let classes = classNames.count
         let views = testTimeAugmentation.views
@@ -161,6 +161,7 @@ public final class Predictor {
                 }
             }
             start += batch
+            progress?(start)
         }
         return results
     }

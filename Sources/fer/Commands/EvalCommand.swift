@@ -50,14 +50,20 @@ struct EvalCommand: ParsableCommand {
         )
         var options = loading.loadOptions
         options.allowsEmptyClasses = true
-        let loaded = try DatasetLoader.load(data, options: options)
+        let reading = ProgressLine(label: "loading", unit: "files")
+        let loaded = try DatasetLoader.load(data, options: options, progress: reading.update)
+        reading.finish()
         for skipped in loaded.report.skipped { FileHandle.standardError.write(Data("skipped \(skipped)\n".utf8)) }
         let dataset = loaded.dataset
         let (indices, name) = all ? (Array(0 ..< dataset.count), "all images") : Evaluator.defaultIndices(for: dataset)
+        let progress = ProgressLine(label: "scoring", unit: "faces")
+        let started = Date()
         let report = try Evaluator.evaluate(
             reference, dataset: dataset, indices: indices, testTimeAugmentation: modelOptions.tta,
-            inputBlurSigma: blur
+            inputBlurSigma: blur, progress: progress.update
         )
+        progress.finish()
+        let seconds = Date().timeIntervalSince(started)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -66,6 +72,9 @@ struct EvalCommand: ParsableCommand {
             print("Model: \(reference)")
             print("Data:  \(data), \(name), \(modelOptions.tta.summary)")
             for line in report.lines { print(line) }
+            let rate = Double(report.sampleCount) / max(seconds, 1e-9)
+            print("")
+            print("scored in \(Formatting.fixed(seconds, 1)) s: \(Formatting.grouped(Int(rate.rounded()))) faces/s")
         }
     }
 }
