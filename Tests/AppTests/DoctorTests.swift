@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import App
 @testable import Engine
@@ -26,6 +27,23 @@ import Testing
         #expect(byName["ncurses"]?.detail.contains("ncurses 6") == true)
         #expect(byName["model"]?.status == .warning)
         #expect(byName["camera 0"] == nil)
+        #expect(byName["BLAS kernel"]?.value?.isEmpty == false)
+        #expect((byName["sgemm"]?.measurement ?? 0) > 0)
+        #expect(byName["face detector"]?.value?.hasSuffix(".xml") == true)
+    }
+
+    @Test func jsonReportHoldsEveryCheckForScripts() throws {
+        let checks = [
+            DoctorCheck("sgemm", .ok, "400 GFLOP/s", fix: "only for warnings and failures", measurement: 400.5),
+            DoctorCheck("face detector", .failure, "not found", fix: "install opencv-data"),
+        ]
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(checks.json.utf8)) as? [String: Any])
+        #expect(object["all_required_pass"] as? Bool == false)
+        let rows = try #require(object["checks"] as? [[String: Any]])
+        #expect(rows.map { $0["name"] as? String } == ["sgemm", "face detector"])
+        #expect(rows[0]["measurement"] as? Double == 400.5)
+        #expect(rows[1]["status"] as? String == "FAIL" && rows[1]["fix"] as? String == "install opencv-data")
+        #expect(rows[0]["fix"] == nil)
     }
 
     @Test func kernelSelectionNeedsEveryAVX512Subset() {

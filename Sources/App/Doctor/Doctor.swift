@@ -33,22 +33,24 @@ public enum Doctor {
         let wantsAVX512 = BLASKernelSelection.requiredFlags.isSubset(of: flags)
         let fastKernels = ["SkylakeX", "Cooperlake", "SapphireRapids"]
         if BLASKernelSelection.choseKernelAutomatically(environment: environment) {
-            return DoctorCheck("BLAS kernel", .ok, detail + " (chosen by fer for this AVX-512 CPU)")
+            return DoctorCheck("BLAS kernel", .ok, detail + " (chosen by fer for this AVX-512 CPU)", value: kernel)
         }
         if let forced = environment["OPENBLAS_CORETYPE"] {
-            return DoctorCheck("BLAS kernel", .ok, detail + " (OPENBLAS_CORETYPE=\(forced) set by you)")
+            return DoctorCheck("BLAS kernel", .ok, detail + " (OPENBLAS_CORETYPE=\(forced) set by you)", value: kernel)
         }
         if wantsAVX512, !fastKernels.contains(kernel) {
             return DoctorCheck("BLAS kernel", .warning, detail,
-                               fix: "this CPU has AVX-512 but OpenBLAS uses \(kernel); run with OPENBLAS_CORETYPE=SkylakeX")
+                               fix: "this CPU has AVX-512 but OpenBLAS uses \(kernel); run with OPENBLAS_CORETYPE=SkylakeX",
+                               value: kernel)
         }
-        return DoctorCheck("BLAS kernel", .ok, detail)
+        return DoctorCheck("BLAS kernel", .ok, detail, value: kernel)
     }
 
     static func sgemmSpeed() -> DoctorCheck {
         let gigaflops = Benchmark.sgemmGigaflops(size: 1024, seconds: 0.4)
         return DoctorCheck("sgemm", gigaflops > 5 ? .ok : .failure, String(format: "%.0f GFLOP/s (1024³, %d threads)", gigaflops, Parallel.workerCount),
-                           fix: "OpenBLAS is unusually slow; check `nproc` and other load on the machine")
+                           fix: "OpenBLAS is unusually slow; check `nproc` and other load on the machine",
+                           measurement: (gigaflops * 10).rounded() / 10)
     }
 
     static func imageCodecs() -> DoctorCheck {
@@ -71,7 +73,7 @@ public enum Doctor {
     }
 
     static func cascade() -> DoctorCheck {
-        if let path = OpenCVInfo.cascadePath { return DoctorCheck("face detector", .ok, path) }
+        if let path = OpenCVInfo.cascadePath { return DoctorCheck("face detector", .ok, path, value: path) }
         return DoctorCheck("face detector", .failure, "\(CascadeLocator.fileName) not found",
                            fix: "sudo apt-get install opencv-data, or pass --cascade PATH / set \(CascadeLocator.environmentVariable)")
     }
@@ -80,7 +82,8 @@ public enum Doctor {
         do {
             let capture = try VideoCapture(camera: 0)
             defer { capture.close() }
-            return DoctorCheck("camera 0", .ok, "\(capture.info.size.width)×\(capture.info.size.height) via \(capture.info.backend)")
+            let size = "\(capture.info.size.width)x\(capture.info.size.height)"
+            return DoctorCheck("camera 0", .ok, "\(size) via \(capture.info.backend)", value: size)
         } catch {
             return DoctorCheck("camera 0", .warning, "\(error)", fix: "live mode still works on files and streams: fer live --source FILE")
         }

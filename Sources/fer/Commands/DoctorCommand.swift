@@ -9,15 +9,27 @@ struct DoctorCommand: ParsableCommand {
         discussion: """
         Prints one line per check with OK, WARN or FAIL and how to fix what is wrong. Exits
         with status 1 when something required is missing. Paste its output into bug reports.
+
+        Examples:
+          fer doctor
+          fer doctor --no-camera
+          fer doctor --json | jq '.checks[] | select(.name == "sgemm") | .measurement'
         """
     )
 
     @Flag(help: "Skip opening camera 0 (it can take a few seconds).")
     var noCamera = false
 
+    @Flag(help: "Print one JSON object (each check with its status, detail, fix, value and measurement).")
+    var json = false
+
     func run() throws {
         let checks = Doctor.run(shippedModelPath: ShippedAssets.defaultModel, probeCamera: !noCamera)
-        for line in checks.report { print(line) }
+        if json {
+            print(checks.json)
+        } else {
+            for line in checks.report { print(line) }
+        }
         if !checks.allRequiredPass { throw ExitCode.failure }
     }
 }
