@@ -9,6 +9,15 @@ public struct BenchmarkResult: Codable, Sendable {
     public var latencyMillisecondsBatch1: Double
     /// Achieved training GFLOP/s, counting backward as twice the forward work.
     public var gflops: Double
+    /// Achieved inference GFLOP/s (batched).
+    public var inferenceGflops: Double
+    /// A 1024³ sgemm on all cores, measured in the same run: the dense rate to compare with.
+    public var sgemmGflops: Double
+    /// `gflops` / `sgemmGflops`: above 1 means training does fewer operations than dense
+    /// convolution would at the machine's GEMM rate.
+    public var trainingToSgemm: Double
+    /// `inferenceGflops` / `sgemmGflops`.
+    public var inferenceToSgemm: Double
     public var forwardMegaflopsPerImage: Double
     public var blasKernel: String
     public var threads: Int
@@ -16,6 +25,10 @@ public struct BenchmarkResult: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case preset, threads, gflops
+        case inferenceGflops = "inference_gflops"
+        case sgemmGflops = "sgemm_gflops"
+        case trainingToSgemm = "training_to_sgemm"
+        case inferenceToSgemm = "inference_to_sgemm"
         case batchSize = "batch_size"
         case trainImagesPerSecond = "train_images_per_second"
         case inferImagesPerSecond = "infer_images_per_second"
@@ -51,11 +64,15 @@ public enum Benchmark {
         single.pointer.update(from: input.pointer, count: single.count)
         let singleRate = measure(seconds: seconds / 2, imagesPerCall: 1) { _ = model.predict(single) }
         let flops = Double(model.forwardFlopsPerSample)
+        let sgemm = sgemmGigaflops(size: 1024, seconds: min(1, seconds / 2))
+        let training = 3 * flops * trainRate / 1e9, inference = flops * inferRate / 1e9
         return BenchmarkResult(
             preset: spec.name, batchSize: batchSize,
             trainImagesPerSecond: trainRate, inferImagesPerSecond: inferRate,
             latencyMillisecondsBatch1: 1000 / singleRate,
-            gflops: 3 * flops * trainRate / 1e9, forwardMegaflopsPerImage: flops / 1e6,
+            gflops: training, inferenceGflops: inference, sgemmGflops: sgemm,
+            trainingToSgemm: sgemm > 0 ? training / sgemm : 0, inferenceToSgemm: sgemm > 0 ? inference / sgemm : 0,
+            forwardMegaflopsPerImage: flops / 1e6,
             blasKernel: BLAS.kernelName, threads: Parallel.workerCount, parameterCount: model.parameterCount
         )
     }

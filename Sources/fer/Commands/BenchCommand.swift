@@ -57,7 +57,9 @@ struct BenchCommand: ParsableCommand {
             ("training", String(format: "%.0f images/s (batch %d, forward+backward+Adam)", result.trainImagesPerSecond, result.batchSize)),
             ("inference", String(format: "%.0f images/s (batch %d)", result.inferImagesPerSecond, result.batchSize)),
             ("latency", String(format: "%.3f ms (batch 1)", result.latencyMillisecondsBatch1)),
-            ("achieved", String(format: "%.0f GFLOP/s while training", result.gflops)),
+            ("achieved", String(format: "%.0f GFLOP/s training (%.2f× sgemm), %.0f GFLOP/s inference (%.2f× sgemm)",
+                                result.gflops, result.trainingToSgemm, result.inferenceGflops, result.inferenceToSgemm)),
+            ("sgemm", String(format: "%.0f GFLOP/s (1024³, all cores, this run)", result.sgemmGflops)),
             ("BLAS kernel", "\(result.blasKernel), \(result.threads) worker threads"),
         ]
         for (label, value) in rows { print(label.padding(toLength: 12, withPad: " ", startingAt: 0), value) }
