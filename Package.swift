@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "Dataset", dependencies: ["Vision"], swiftSettings: tunedForThisCPU),
         .target(name: "Training", dependencies: ["Engine", "Dataset", "Vision"], swiftSettings: tunedForThisCPU),
         .target(name: "Live", dependencies: ["Training", "Dataset", "Vision", "Engine"]),
-        .target(name: "App", dependencies: ["Live", "Training", "Terminal", "Vision", "Dataset", "Engine", "CNcursesw"]),
+        .target(name: "App", dependencies: ["Live", "Training", "Terminal", "Vision", "Dataset", "Engine"]),
         .executableTarget(
             name: "fer",
             dependencies: [

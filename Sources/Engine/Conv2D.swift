@@ -1,4 +1,6 @@
-/// 2-D convolution over NHWC images by im2col + sgemm, with optional fused bias and ReLU.
+/// 2-D convolution over NHWC images with optional fused bias and ReLU. Filters in multiples of
+/// 32 run on `DirectConvolution`'s SIMD kernels (forward, input and kernel gradients; the
+/// kernel gradient of small maps by sgemm over im2col rows); other shapes use im2col + sgemm.
 /// Kernel layout is Keras's `[kernelHeight, kernelWidth, inputChannels, filters]`.
 public final class Conv2D: Layer {
     public let inputChannels: Int
@@ -293,13 +295,13 @@ public final class Conv2D: Layer {
         }
     }
 
-    /// dKernel [patch, filters] += columnsᵀ · dy over a chunk of images; returns the chunk's
-    /// patch matrix and its layout, which the GEMM input gradient reuses.
+    /// dKernel [patch, filters] += columnsᵀ · dy over a chunk of images; returns the layout of
+    /// the chunk's patch matrix, which decides how the GEMM input gradient is formed.
     @discardableResult
     private func accumulateKernelGradient(
         _ geometry: ConvolutionGeometry, _ source: UnsafeMutablePointer<Float>, start: Int, images: Int,
         _ outputRows: UnsafeMutablePointer<Float>, _ workspace: ConvolutionWorkspace
-    ) -> (UnsafePointer<Float>, PatchLayout) {
+    ) -> PatchLayout {
         let rows = images * geometry.outputPositions, patch = geometry.patchSize
         let (matrix, layout) = patches(geometry, source, start: start, images: images, into: workspace.columns.pointer)
         BLAS.gemm(
@@ -307,7 +309,7 @@ public final class Conv2D: Layer {
             lda: layout == .transposed ? rows : patch,
             b: outputRows, ldb: filters, beta: 1, c: workspace.kernelGradient.pointer, ldc: filters
         )
-        return (matrix, layout)
+        return layout
     }
 
     /// Backward by im2col + GEMM, in chunks of images.
@@ -331,7 +333,7 @@ public final class Conv2D: Layer {
                     rows: rows, channels: filters, biasGradient: self.bias == nil ? nil : workspace.biasGradient.pointer
                 )
                 let columns = workspace.columns.pointer
-                let (matrix, layout) = self.accumulateKernelGradient(
+                let layout = self.accumulateKernelGradient(
                     geometry, source, start: start, images: images, outputRows, workspace
                 )
                 guard needsInputGradient else { continue }

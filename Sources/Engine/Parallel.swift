@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 /// Data-parallel helpers: the engine splits a batch into one shard per worker and runs
-/// single-threaded BLAS on each, so both cores stay busy on small matrices and results are
+/// single-threaded BLAS on each, so every core stays busy on small matrices and results are
 /// reproducible for a given worker count.
 public enum Parallel {
     /// Number of workers the engine uses: the active processor count, or 1 on a thread inside

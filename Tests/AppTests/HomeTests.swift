@@ -1,3 +1,4 @@
+import Live
 import Terminal
 import Testing
 @testable import App
@@ -124,9 +125,9 @@ import Testing
     }
 
     @Test func userDefaultModelFollowsXDG() {
-        #expect(ModelLocations.userDefaultModelPath(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/h"])
+        #expect(ShippedAssets.userDefaultModelPath(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/h"])
             == "/cfg/fer/model.safetensors")
-        #expect(ModelLocations.userDefaultModelPath(environment: ["HOME": "/h"])
+        #expect(ShippedAssets.userDefaultModelPath(environment: ["HOME": "/h"])
             == "/h/.config/fer/model.safetensors")
     }
 }

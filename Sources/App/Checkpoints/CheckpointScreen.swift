@@ -1,4 +1,5 @@
 import Foundation
+import Live
 import Terminal
 
 /// The checkpoint picker (`fer checkpoints`): runs → folds → checkpoints with their scores, each
@@ -26,7 +27,7 @@ public struct CheckpointScreen: ScreenModel {
     /// Where "make default" copies a checkpoint.
     public var defaultModelPath: String
 
-    public init(runsDirectory: String, defaultModelPath: String = ModelLocations.userDefaultModelPath()) {
+    public init(runsDirectory: String, defaultModelPath: String = ShippedAssets.userDefaultModelPath()) {
         self.runsDirectory = runsDirectory
         self.defaultModelPath = defaultModelPath
     }

@@ -1,4 +1,3 @@
-import CNcursesw
 import Engine
 import Foundation
 import Terminal
@@ -90,8 +89,8 @@ public enum Doctor {
     }
 
     static func ncurses() -> DoctorCheck {
-        guard let version = curses_version() else { return DoctorCheck("ncurses", .failure, "not linked") }
-        return DoctorCheck("ncurses", .ok, String(cString: version))
+        guard let version = CursesBackend.libraryVersion else { return DoctorCheck("ncurses", .failure, "not linked") }
+        return DoctorCheck("ncurses", .ok, version)
     }
 
     static func terminal(environment: [String: String]) -> DoctorCheck {

@@ -1,3 +1,5 @@
+import Live
+
 /// What the home screen shows about this machine: the dataset, the model and the runs folder
 /// in use, found by the command before the UI starts.
 public struct HomeContext: Hashable, Sendable {

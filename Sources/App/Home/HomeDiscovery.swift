@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Live
 
 extension HomeContext {
     /// Finds what the home screen shows: the dataset given (else the demo faces in
@@ -17,7 +18,7 @@ extension HomeContext {
             origin = .demo
         }
         let model = modelPath.map { ModelChoice(path: $0, origin: .argument) }
-            ?? ModelLocations.defaultModel(environment: environment, assetFolders: assetFolders)
+            ?? ModelLocator.defaultModel(environment: environment, assetFolders: assetFolders)
         let exists = datasetPath.map { FileManager.default.fileExists(atPath: $0) } ?? false
         return HomeContext(datasetPath: datasetPath, datasetOrigin: origin, datasetExists: exists,
                            model: model, runsDirectory: runsDirectory, liveAvailable: liveAvailable)

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Engine
 import Foundation
+import Live
 
 struct BrowseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,7 +38,7 @@ struct BrowseCommand: ParsableCommand {
         guard let dataPath = data ?? ShippedAssets.locate("demo") else {
             throw ValidationError("no dataset: pass --data DIR (there are no demo faces in Assets/demo)")
         }
-        let modelPath = noModel ? nil : model ?? ModelLocations.defaultModel()?.path
+        let modelPath = noModel ? nil : model ?? ModelLocator.defaultModel()?.path
         var environment = WorkerEnvironment(loadOptions: loading.loadOptions)
         if let modelPath {
             environment.makeClassifier = { try FaceClassifier.load(modelPath: modelPath) }

@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import Engine
+import Live
 
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,7 +25,7 @@ struct DoctorCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let checks = Doctor.run(shippedModelPath: ShippedAssets.defaultModel, probeCamera: !noCamera)
+        let checks = Doctor.run(shippedModelPath: ModelLocator.defaultModel()?.path, probeCamera: !noCamera)
         if json {
             print(checks.json)
         } else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dataset
 import Engine
 import Foundation
+import Live
 import Training
 
 struct EvalCommand: ParsableCommand {
@@ -45,9 +46,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let reference = try ModelReference.resolve(
-            modelOptions.model, defaultModelPath: ShippedAssets.defaultModel ?? ShippedAssets.modelPath
-        )
+        let reference = try ModelLocator.reference(for: modelOptions.model)
         var options = loading.loadOptions
         options.allowsEmptyClasses = true
         let reading = ProgressLine(label: "loading", unit: "files")

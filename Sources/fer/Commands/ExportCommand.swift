@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Live
 import Training
 
 struct ExportCommand: ParsableCommand {
@@ -38,9 +39,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         if onnx, half { throw ValidationError("--half applies to native checkpoints, not to --onnx") }
-        let reference = try ModelReference.resolve(
-            model, defaultModelPath: ShippedAssets.defaultModel ?? ShippedAssets.modelPath
-        )
+        let reference = try ModelLocator.reference(for: model)
         guard case let .checkpoint(path) = reference else {
             throw ValidationError("\(reference) is an ensemble; export one of its checkpoints (see `fer checkpoints`)")
         }

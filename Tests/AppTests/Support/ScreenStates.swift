@@ -1,3 +1,4 @@
+import Live
 import Terminal
 @testable import App
 @testable import Training

@@ -119,6 +119,12 @@ public final class CursesBackend: TerminalBackend {
 
     /// Runs `body` with a backend on the process's terminal and restores the terminal afterwards,
     /// also when `body` throws.
+    /// The linked ncurses library, e.g. "ncurses 6.4.20230625" (for `fer doctor`); nil when
+    /// none is linked.
+    public static var libraryVersion: String? {
+        curses_version().map { String(cString: $0) }
+    }
+
     public static func run<Result>(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         _ body: (CursesBackend) throws -> Result

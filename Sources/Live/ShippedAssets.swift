@@ -51,13 +51,6 @@ public enum ShippedAssets {
         return ((base as NSString).appendingPathComponent("fer") as NSString).appendingPathComponent("model.safetensors")
     }
 
-    /// The model commands use without `--model`: the user's default when it exists, else the
-    /// shipped one; nil when neither is there.
-    public static var defaultModel: String? {
-        let user = userDefaultModelPath()
-        return FileManager.default.fileExists(atPath: user) ? user : locateModel()
-    }
-
     /// The shipped model folder: the first `model/` among `folders` that holds a checkpoint.
     public static func locateModel(folders: [String] = searchFolders()) -> String? {
         folders.lazy.map { ($0 as NSString).appendingPathComponent(modelPath) }.first { folder in
