@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Engine", dependencies: ["COpenBLAS"], swiftSettings: tunedForThisCPU + optimizedInDebug),
         .target(name: "Terminal", dependencies: ["CNcursesw"]),
         .target(name: "Vision", dependencies: ["CVBridge"]),
-        .target(name: "Dataset", dependencies: ["Vision"], swiftSettings: tunedForThisCPU),
+        .target(name: "Dataset", dependencies: ["Engine", "Vision"], swiftSettings: tunedForThisCPU),
         .target(name: "Training", dependencies: ["Engine", "Dataset", "Vision"], swiftSettings: tunedForThisCPU),
         .target(name: "Live", dependencies: ["Training", "Dataset", "Vision", "Engine"]),
         .target(name: "App", dependencies: ["Live", "Training", "Terminal", "Vision", "Dataset", "Engine"]),
@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Vision", "TestScratch"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], exclude: ["Snapshots"]),
         .testTarget(name: "VisionTests", dependencies: ["Vision", "TestScratch"], exclude: ["Fixtures"]),
-        .testTarget(name: "DatasetTests", dependencies: ["Dataset", "TestScratch"]),
+        .testTarget(name: "DatasetTests", dependencies: ["Dataset", "Engine", "TestScratch"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestScratch"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "Training", "Vision", "Engine", "TestScratch"]),
         .testTarget(

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// How strongly training images are randomly perturbed. Every random choice is drawn from
@@ -50,17 +51,17 @@ public struct AugmentationConfig: Sendable, Hashable, Codable {
     /// The transform for one sample in one epoch: a pure function of its arguments.
     public func transform(seed: UInt64, epoch: Int, sampleIndex: Int) -> SampleTransform {
         guard !isIdentity else { return .identity }
-        var random = SeededRandom(seed: seed, stream: UInt64(truncatingIfNeeded: epoch),
+        var random = RandomGenerator(seed: seed, stream: UInt64(truncatingIfNeeded: epoch),
                                   UInt64(truncatingIfNeeded: sampleIndex))
         let side = Float(FaceDataset.imageSide)
         // Draw every value in a fixed order whatever the config, so changing one setting
         // does not reshuffle the others.
-        let flip = random.nextUnitFloat() < flipProbability
-        let shiftX = random.nextFloat(in: -1 ... 1) * maxShiftFraction * side
-        let shiftY = random.nextFloat(in: -1 ... 1) * maxShiftFraction * side
-        let degrees = random.nextFloat(in: -1 ... 1) * maxRotationDegrees
-        let scale = 1 + random.nextFloat(in: -1 ... 1) * maxZoomFraction
-        let erase = random.nextUnitFloat() < erasingProbability
+        let flip = random.uniform() < flipProbability
+        let shiftX = random.uniform(in: -1 ... 1) * maxShiftFraction * side
+        let shiftY = random.uniform(in: -1 ... 1) * maxShiftFraction * side
+        let degrees = random.uniform(in: -1 ... 1) * maxRotationDegrees
+        let scale = 1 + random.uniform(in: -1 ... 1) * maxZoomFraction
+        let erase = random.uniform() < erasingProbability
         let erasing = erasingRectangle(random: &random)
         return SampleTransform(
             flip: flip, rotationRadians: degrees * .pi / 180, scale: scale, shiftX: shiftX, shiftY: shiftY,
@@ -70,17 +71,17 @@ public struct AugmentationConfig: Sendable, Hashable, Codable {
 
     /// A rectangle of random area (erasingMinArea...erasingMaxArea) and aspect ratio
     /// (0.3...3.3, log-uniform) at a random place, clipped to the image.
-    private func erasingRectangle(random: inout SeededRandom) -> ErasingRectangle {
+    private func erasingRectangle(random: inout RandomGenerator) -> ErasingRectangle {
         let side = FaceDataset.imageSide
         let low = max(0, min(erasingMinArea, erasingMaxArea))
         let high = min(1, max(erasingMinArea, erasingMaxArea))
-        let area = random.nextFloat(in: low ... high) * Float(side * side)
-        let aspect = exp(random.nextFloat(in: log(Float(0.3)) ... log(Float(3.3))))
+        let area = random.uniform(in: low ... high) * Float(side * side)
+        let aspect = exp(random.uniform(in: log(Float(0.3)) ... log(Float(3.3))))
         let height = min(side, max(1, Int((area * aspect).squareRoot().rounded())))
         let width = min(side, max(1, Int((area / aspect).squareRoot().rounded())))
         let x = random.nextInt(below: side - width + 1)
         let y = random.nextInt(below: side - height + 1)
-        let value = random.nextUnitFloat()
+        let value = random.uniform()
         return ErasingRectangle(x: x, y: y, width: width, height: height, value: value)
     }
 }

@@ -1,3 +1,5 @@
+import Engine
+
 /// One fold: the samples to train on and the samples to validate on (indices into the
 /// dataset, ascending, disjoint). The pixels stay in the dataset; a fold is only index lists.
 public struct Fold: Sendable, Hashable {
@@ -44,7 +46,7 @@ public struct KFoldPlan: Sendable {
         guard pool.count >= foldCount else {
             throw .invalidFolds(reason: "K = \(foldCount) but only \(pool.count) samples to split")
         }
-        var random = SeededRandom(seed: options.seed)
+        var random = RandomGenerator(seed: options.seed)
         let foldOfSample = options.stratified
             ? Self.stratifiedAssignment(pool: pool, labels: labels, classCount: classCount,
                                         foldCount: foldCount, random: &random)
@@ -65,7 +67,7 @@ public struct KFoldPlan: Sendable {
     /// Shuffles the pool and cuts it into K contiguous parts, the first `n mod K` one larger
     /// (scikit-learn's KFold with shuffle). Returns the fold of every sample (-1 outside the pool).
     private static func plainAssignment(
-        pool: [Int], sampleCount: Int, foldCount: Int, random: inout SeededRandom
+        pool: [Int], sampleCount: Int, foldCount: Int, random: inout RandomGenerator
     ) -> [Int] {
         var order = pool
         random.shuffle(&order)
@@ -85,7 +87,7 @@ public struct KFoldPlan: Sendable {
     /// in turn, so every class's count differs by at most one between folds, and so do fold
     /// sizes. Returns the fold of every sample (-1 outside the pool).
     private static func stratifiedAssignment(
-        pool: [Int], labels: [UInt8], classCount: Int, foldCount: Int, random: inout SeededRandom
+        pool: [Int], labels: [UInt8], classCount: Int, foldCount: Int, random: inout RandomGenerator
     ) -> [Int] {
         var members = Array(repeating: [Int](), count: classCount)
         for index in pool { members[Int(labels[index])].append(index) }

@@ -1,3 +1,5 @@
+import Engine
+
 /// Drawn shapes standing in for faces: one shape per class, jittered in place, size and
 /// brightness on a noisy background. A small CNN learns them in seconds, so tests, demos and
 /// benchmarks get a realistic labelled set without FER2013 on disk.
@@ -7,20 +9,20 @@ public enum SyntheticFaces {
 
     /// One 48×48 image of shape `shape` (0..<7), a pure function of `shape` and `seed`.
     public static func image(shape: Int, seed: UInt64) -> [UInt8] {
-        var random = SeededRandom(seed: seed, stream: UInt64(truncatingIfNeeded: shape))
+        var random = RandomGenerator(seed: seed, stream: UInt64(truncatingIfNeeded: shape))
         let side = FaceDataset.imageSide
-        let centreX = 24 + random.nextFloat(in: -6 ... 6)
-        let centreY = 24 + random.nextFloat(in: -6 ... 6)
-        let radius = random.nextFloat(in: 8 ... 13)
-        let background = random.nextFloat(in: 20 ... 70)
-        let foreground = random.nextFloat(in: 170 ... 240)
+        let centreX = 24 + random.uniform(in: -6 ... 6)
+        let centreY = 24 + random.uniform(in: -6 ... 6)
+        let radius = random.uniform(in: 8 ... 13)
+        let background = random.uniform(in: 20 ... 70)
+        let foreground = random.uniform(in: 170 ... 240)
         var pixels = [UInt8](repeating: 0, count: FaceDataset.imageByteCount)
         for y in 0 ..< side {
             for x in 0 ..< side {
                 let dx = Float(x) - centreX
                 let dy = Float(y) - centreY
                 let inside = contains(shape: shape, dx: dx, dy: dy, radius: radius)
-                let noise = random.nextFloat(in: -12 ... 12)
+                let noise = random.uniform(in: -12 ... 12)
                 pixels[y * side + x] = UInt8(min(max((inside ? foreground : background) + noise, 0), 255))
             }
         }

@@ -1,7 +1,8 @@
+import Engine
 import Testing
 @testable import Dataset
 
-/// The small building blocks: hash, random generator, dataset value, synthetic shapes.
+/// The small building blocks: hash, dataset value, synthetic shapes.
 @Suite struct FoundationPiecesTests {
     /// Reference values from the `xxhash` Python package 4.1.0 (`xxhash.xxh64(data, seed)`),
     /// data = bytes((i * 7 + 3) % 256 for i in range(n)).
@@ -12,34 +13,6 @@ import Testing
         #expect(XXHash64.hash(data(37)) == 0xE32E_F638_02F5_A3FD)
         #expect(XXHash64.hash(data(100)) == 0xA61F_8D4C_170F_E531)
         #expect(XXHash64.hash(data(100), seed: 12345) == 0xACB8_A028_91FE_A7D2)
-    }
-
-    /// SplitMix64's first output for state 0 is the published 0xE220A8397B1DCDAF; the
-    /// xoshiro256** values come from a separate Python transcription of Vigna's C reference.
-    @Test func seededRandomMatchesTheReference() {
-        var state: UInt64 = 0
-        #expect(SeededRandom.splitMix64(&state) == 0xE220_A839_7B1D_CDAF)
-        var random = SeededRandom(seed: 0)
-        #expect([random.next(), random.next(), random.next()] == [
-            0x99EC_5F36_CB75_F2B4, 0xBF6E_1F78_4956_452A, 0x1A5F_849D_4933_E6E0,
-        ])
-    }
-
-    @Test func seededRandomHelpersStayInRange() {
-        var random = SeededRandom(seed: 5)
-        var seen = Set<Int>()
-        for _ in 0 ..< 1000 {
-            let value = random.nextInt(below: 7)
-            #expect((0 ..< 7).contains(value))
-            seen.insert(value)
-            let unit = random.nextUnitFloat()
-            #expect(unit >= 0 && unit < 1)
-        }
-        #expect(seen.count == 7)
-        var order = Array(0 ..< 50)
-        random.shuffle(&order)
-        #expect(order.sorted() == Array(0 ..< 50))
-        #expect(order != Array(0 ..< 50))
     }
 
     @Test func datasetInitRejectsInconsistentArrays() {

@@ -11,7 +11,7 @@ enum Fixtures {
 
     /// `trainPerClass` training and `testPerClass` test images of each class, interleaved.
     static func shapes(trainPerClass: Int, testPerClass: Int = 0, seed: UInt64 = 3) throws -> FaceDataset {
-        var random = SeededRandom(seed: seed)
+        var random = RandomGenerator(seed: seed)
         let side = FaceDataset.imageSide
         var pixels: [UInt8] = [], labels: [UInt8] = [], splits: [Split] = []
         for split in [Split.train, .test] {

@@ -36,7 +36,7 @@ struct TrainingPlan: Sendable {
 
     /// Seed of a fold's initial weights (each fold starts from its own fresh model).
     func modelSeed(fold: Int) -> UInt64 {
-        var random = SeededRandom(
+        var random = RandomGenerator(
             seed: config.seed, stream: Stream.modelInitialisation.rawValue, UInt64(fold)
         )
         return random.next()
@@ -44,7 +44,7 @@ struct TrainingPlan: Sendable {
 
     /// Seed of a fold's augmentation draws (which also depend on epoch and sample).
     func augmentationSeed(fold: Int) -> UInt64 {
-        var random = SeededRandom(seed: config.seed, stream: Stream.augmentation.rawValue, UInt64(fold))
+        var random = RandomGenerator(seed: config.seed, stream: Stream.augmentation.rawValue, UInt64(fold))
         return random.next()
     }
 
@@ -52,7 +52,7 @@ struct TrainingPlan: Sendable {
     /// per epoch, as Keras's `fit(shuffle=True)` does.
     func trainingOrder(fold: Fold, epoch: Int) -> [Int] {
         var order = fold.trainIndices
-        var random = SeededRandom(
+        var random = RandomGenerator(
             seed: config.seed, stream: Stream.dataOrder.rawValue, UInt64(fold.number), UInt64(epoch)
         )
         random.shuffle(&order)
