@@ -1,5 +1,6 @@
 /// Anything that turns square gray faces into expression probabilities: one checkpoint, a
-/// fold ensemble, or a test double. Live mode and `fer predict` depend only on this, so the
+/// fold ensemble, or a test double. Live mode, `fer predict` and the browser's predictions
+/// depend only on this (the one abstraction of faces → probabilities), so the
 /// model behind it can change without touching the pipeline.
 ///
 /// Classifiers may reuse buffers between calls: each is used from one thread at a time (the

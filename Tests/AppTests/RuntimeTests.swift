@@ -1,3 +1,4 @@
+import Live
 import Dataset
 import Training
 import Vision
@@ -166,11 +167,13 @@ final class RecordingEffects: EffectPerformer {
 
     @Test func classifiesEveryFaceInChunks() throws {
         let faces = try TestFaces.dataset()
-        let classifier = FaceClassifier(classNames: faces.classNames) { batch in
-            batch.map { face in (0..<7).map { $0 == Int(face[0]) % 7 ? Float(1) : 0 } }
-        }
+        let classNames = faces.classNames
         let inbox = Inbox()
-        let effects = WorkerEffects(environment: WorkerEnvironment(makeClassifier: { classifier }))
+        let effects = WorkerEffects(environment: WorkerEnvironment(makeClassifier: {
+            ClosureClassifier(classNames: classNames) { batch in
+                batch.map { face in (0..<7).map { $0 == Int(face[0]) % 7 ? Float(1) : 0 } }
+            }
+        }))
         effects.perform(.classifyFaces(faces), inbox: inbox)
         var predictions = FacePredictions(classNames: faces.classNames, faceCount: faces.count)
         let deadline = Date().addingTimeInterval(10)
@@ -262,4 +265,17 @@ final class RecordingEffects: EffectPerformer {
         effects.shutdown()
         guard case .failedToStart? = effects.trainingEnd else { Issue.record("end expected"); return }
     }
+}
+
+/// A test double: a classifier that answers with a function of the faces.
+final class ClosureClassifier: ExpressionClassifier {
+    let classNames: [String]
+    private let answer: ([[UInt8]]) -> [[Float]]
+
+    init(classNames: [String], answer: @escaping ([[UInt8]]) -> [[Float]]) {
+        self.classNames = classNames
+        self.answer = answer
+    }
+
+    func probabilities(for faces: [[UInt8]]) throws -> [[Float]] { answer(faces) }
 }

@@ -1,12 +1,14 @@
 import Dataset
 import Dispatch
 import Foundation
+import Live
 
 /// What the real effect performer needs from the command that starts the app.
 public struct WorkerEnvironment: Sendable {
     public var loadOptions: LoadOptions
-    /// Loads the model for the browser's predictions; nil when no model is in use.
-    public var makeClassifier: (@Sendable () throws -> FaceClassifier)?
+    /// Loads the model for the browser's predictions, on the worker thread that then uses it;
+    /// nil when no model is in use.
+    public var makeClassifier: (@Sendable () throws -> any ExpressionClassifier)?
     /// The live pipeline of `fer live`; nil for other commands.
     public var live: LivePipelineHooks?
     /// Opens a live pipeline on a source chosen in the app (the home screen); nil when this
@@ -14,7 +16,7 @@ public struct WorkerEnvironment: Sendable {
     public var makeLive: (@Sendable (_ source: String) -> LivePipelineHooks)?
 
     public init(loadOptions: LoadOptions = LoadOptions(),
-                makeClassifier: (@Sendable () throws -> FaceClassifier)? = nil,
+                makeClassifier: (@Sendable () throws -> any ExpressionClassifier)? = nil,
                 live: LivePipelineHooks? = nil,
                 makeLive: (@Sendable (_ source: String) -> LivePipelineHooks)? = nil) {
         self.loadOptions = loadOptions
@@ -138,10 +140,10 @@ public final class WorkerEffects: EffectPerformer {
         }
     }
 
-    private static func classify(_ dataset: FaceDataset, makeClassifier: () throws -> FaceClassifier,
+    private static func classify(_ dataset: FaceDataset, makeClassifier: () throws -> any ExpressionClassifier,
                                  inbox: Inbox,
                                  isCurrent: () -> Bool) {
-        let classifier: FaceClassifier
+        let classifier: any ExpressionClassifier
         do {
             classifier = try makeClassifier()
         } catch {
@@ -153,7 +155,7 @@ public final class WorkerEffects: EffectPerformer {
             let end = min(dataset.count, start + classificationChunk)
             let faces = (start..<end).map { Array(dataset.image(at: $0)) }
             do {
-                let probabilities = try classifier.classify(faces)
+                let probabilities = try classifier.probabilities(for: faces)
                 guard probabilities.count == faces.count,
                       probabilities.allSatisfy({ $0.count == classifier.classNames.count }) else {
                     inbox.post(.predictionsFailed("The model returned predictions of the wrong shape."))

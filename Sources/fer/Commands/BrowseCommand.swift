@@ -41,7 +41,7 @@ struct BrowseCommand: ParsableCommand {
         let modelPath = noModel ? nil : model ?? ModelLocator.defaultModel()?.path
         var environment = WorkerEnvironment(loadOptions: loading.loadOptions)
         if let modelPath {
-            environment.makeClassifier = { try FaceClassifier.load(modelPath: modelPath) }
+            environment.makeClassifier = { try ClassifierLoader.load(modelPath: modelPath) }
         }
         try FerApp.browse(datasetPath: dataPath,
                           modelName: modelPath.map { ($0 as NSString).lastPathComponent },

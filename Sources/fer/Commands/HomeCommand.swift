@@ -34,7 +34,7 @@ struct HomeCommand: ParsableCommand {
         var environment = WorkerEnvironment(loadOptions: loading.loadOptions)
         let modelPath = context.model?.path
         if let modelPath {
-            environment.makeClassifier = { try FaceClassifier.load(modelPath: modelPath) }
+            environment.makeClassifier = { try ClassifierLoader.load(modelPath: modelPath) }
         }
         environment.makeLive = { source in
             var options = LiveOptions()
