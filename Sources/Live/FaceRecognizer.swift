@@ -65,9 +65,20 @@ public final class FaceRecognizer {
     /// search now and then; without one the whole image is searched.
     public func findFaces(in image: ColorImage, tracker: FaceTracker? = nil) throws -> FoundFaces {
         let start = Stopwatch.now()
+        if isFaceCrop(image.size) {
+            let whole = PixelRect(x: 0, y: 0, width: image.width, height: image.height)
+            return FoundFaces(
+                boxes: [whole], crops: [try image.gray.pixels], milliseconds: Stopwatch.milliseconds(since: start))
+        }
         let boxes = try tracker?.update(with: image) ?? detector.detect(in: image, limit: maximumFaces)
         let crops = try boxes.map { try cropper.crop(image, face: $0).pixels }
         return FoundFaces(boxes: boxes, crops: crops, milliseconds: Stopwatch.milliseconds(since: start))
+    }
+
+    /// True for an image of exactly the model's face size (48×48): a face crop such as a
+    /// dataset's, taken whole without detection. The one rule of `fer predict` and `fer live`.
+    public func isFaceCrop(_ size: PixelSize) -> Bool {
+        size.width == classifier.faceSide && size.height == classifier.faceSide
     }
 
     /// Probabilities for crops made by `findFaces` (of one image or several at once).

@@ -70,8 +70,7 @@ public final class StillImagePredictor {
     public func predict(
         image: ColorImage, path: String, takesWholeImageAsFace: Bool = false
     ) -> ImagePrediction {
-        let side = recognizer.classifier.faceSide
-        let wholeFace = takesWholeImageAsFace || (image.width == side && image.height == side)
+        let wholeFace = takesWholeImageAsFace || recognizer.isFaceCrop(image.size)
         do {
             let classNames = recognizer.classNames
             if wholeFace {

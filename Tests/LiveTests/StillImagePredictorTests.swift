@@ -31,6 +31,15 @@ import Vision
         // Same probabilities as the classifier gives the gray pixels directly.
         let direct = try TestSupport.untrainedClassifier().probabilities(for: [try face.gray.pixels])
         #expect(prediction.faces[0].probabilities == direct[0])
+        // Live mode follows the same rule: a 48×48 frame (a glob of face crops) is one face.
+        let recognizer = try FaceRecognizer(
+            detector: try FaceDetector(), classifier: try TestSupport.untrainedClassifier())
+        let tracker = recognizer.makeTracker(fullScanInterval: 10)
+        for _ in 0 ..< 2 {
+            let live = try recognizer.recognize(in: face, tracker: tracker)
+            #expect(live.faces.map(\.box) == [PixelRect(x: 0, y: 0, width: 48, height: 48)])
+            #expect(live.faces.first?.probabilities == direct[0])
+        }
     }
 
     @Test func badFilesAreReportedWithoutStoppingTheOthers() throws {

@@ -35,18 +35,9 @@ enum CheckpointFiles {
         }
     }
 
-    /// Writes the model of `source` without optimizer or resume state (a model, not a training
-    /// snapshot), as a checkpoint or as ONNX.
+    /// Writes the model of `source` as a checkpoint or as ONNX (`ModelExport`).
     static func export(source: String, to destination: String, format: ExportFormat) throws {
-        let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: source))
-        let model = try checkpoint.makeModel(source: source)
-        let url = URL(fileURLWithPath: destination)
-        switch format {
-        case .native:
-            try checkpoint.modelOnly.write(to: url)
-        case .onnx:
-            try AtomicFile.write(ONNXExporter.export(model), to: url)
-        }
+        try ModelExport.write(from: source, to: URL(fileURLWithPath: destination), format: format)
     }
 
     /// "run/fold-2/best.safetensors" from a full path.

@@ -1,18 +1,4 @@
-/// How an exported checkpoint is written.
-public enum ExportFormat: String, Hashable, Sendable {
-    /// A fer `.safetensors` checkpoint (weights and metadata, no optimizer state).
-    case native
-    /// An ONNX graph for OpenCV DNN or onnxruntime.
-    case onnx
-
-    /// The usual file extension.
-    public var fileExtension: String {
-        switch self {
-        case .native: return "safetensors"
-        case .onnx: return "onnx"
-        }
-    }
-}
+import Engine
 
 /// A change to files the checkpoint picker asks a worker to make.
 public enum FileAction: Hashable, Sendable {

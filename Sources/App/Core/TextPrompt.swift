@@ -1,3 +1,4 @@
+import Engine
 import Terminal
 
 /// A one-line text field shown in the status row (search, jump, export path, dataset path).

@@ -16,6 +16,7 @@ struct ExportCommand: ParsableCommand {
           fer export --onnx --model runs/r1/fold-1/best.safetensors --output fer.onnx
           fer export --model runs/r1/fold-2/epoch-12.safetensors --output my-model.safetensors
           fer export --model runs/r1/fold-2/best.safetensors --half --output small.safetensors
+          fer export --model runs/r1/fold-1/best.safetensors --output fer.safetensors --force
 
         A native copy holds the model only (no optimizer or resume state); --half stores its
         weights as 16-bit floats, half the size, with probabilities within about 0.001.
@@ -37,6 +38,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Store the weights as 16-bit floats (half the size).")
     var half = false
 
+    @Flag(help: "Replace the output file when it exists.")
+    var force = false
+
     func run() throws {
         if onnx, half { throw ValidationError("--half applies to native checkpoints, not to --onnx") }
         let reference = try ModelLocator.reference(for: model)
@@ -48,18 +52,31 @@ struct ExportCommand: ParsableCommand {
             guard inputBlur >= 0, inputBlur <= 10 else { throw ValidationError("--input-blur must be in 0…10") }
             checkpoint.metadata.inputBlurSigma = inputBlur > 0 ? inputBlur : nil
         }
-        let loaded = try checkpoint.makeModel(source: path)
-        let defaultName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + (onnx ? ".onnx" : ".safetensors")
+        let format: ExportFormat = onnx ? .onnx : .native
+        let defaultName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + "." + format.fileExtension
         let destination = URL(fileURLWithPath: output ?? defaultName)
-        if onnx {
-            try AtomicFile.write(ONNXExporter.export(loaded), to: destination)
-        } else {
-            try checkpoint.modelOnly.write(to: destination, precision: half ? .float16 : .float32)
-        }
+        try Self.checkDestination(destination, force: force)
+        try ModelExport.write(
+            checkpoint, source: path, to: destination, format: format, precision: half ? .float16 : .float32
+        )
         print("wrote \(destination.path)")
         if onnx, let sigma = checkpoint.metadata.inputBlurSigma {
             print("note: this model expects each face blurred with a Gaussian of σ = \(sigma) pixels first; "
                 + "the ONNX graph does not include that step")
+        }
+    }
+
+    /// Refuses to replace a file without `--force`, and to write into a folder that does not exist.
+    static func checkDestination(_ destination: URL, force: Bool) throws {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: destination.path, isDirectory: &isFolder) {
+            if isFolder.boolValue { throw ValidationError("\(destination.path) is a folder; give a file name with --output") }
+            if !force { throw ValidationError("\(destination.path) exists; pass --force to replace it") }
+        }
+        let parent = destination.deletingLastPathComponent().path
+        guard manager.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("the folder \(parent) does not exist; create it first")
         }
     }
 }

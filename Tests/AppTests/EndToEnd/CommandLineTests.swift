@@ -43,4 +43,23 @@ struct CommandLineTests {
         #expect(status == 64)
         #expect(output.contains("none") && output.contains("flip") && output.contains("crops"), "\(output)")
     }
+
+    @Test func exportNeverReplacesOrInventsFoldersSilently() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("source.safetensors").path
+        try TestCheckpoints.write(to: model)
+        let output = folder.appendingPathComponent("m.safetensors").path
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: output))
+
+        let refused = try Self.run(["export", "--model", model, "--output", output])
+        #expect(refused.status == 64 && refused.output.contains("exists; pass --force"), "\(refused.output)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "keep me")
+        let missing = try Self.run(["export", "--model", model, "--output", folder.path + "/no/such/m.onnx", "--onnx"])
+        #expect(missing.status == 64 && missing.output.contains("does not exist; create it first"), "\(missing.output)")
+        let forced = try Self.run(["export", "--model", model, "--output", output, "--force"])
+        #expect(forced.status == 0, "\(forced.output)")
+        #expect((try FileManager.default.attributesOfItem(atPath: output)[.size] as? Int ?? 0) > 1000, "the model replaced the file")
+    }
 }
