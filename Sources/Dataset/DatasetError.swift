@@ -53,8 +53,9 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): the CSV has a header but no data rows."
         case let .csvRow(path, line, reason, otherBadRows):
             "\(path):\(line): \(reason)."
-                + (otherBadRows > 0 ? " (\(otherBadRows) more malformed rows follow; "
-                    + "pass --skip-malformed-rows to skip them.)" : "")
+                + (otherBadRows > 0
+                    ? " (\(otherBadRows) more malformed rows follow; pass --skip-malformed-rows to skip them.)"
+                    : " Pass --skip-malformed-rows to skip malformed rows.")
         case let .csvNoValidRow(path, rowCount, line, reason):
             "\(path): none of its \(rowCount) rows is valid (line \(line): \(reason))."
         case let .invalidFolds(reason):

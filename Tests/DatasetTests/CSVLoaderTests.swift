@@ -121,6 +121,8 @@ import Testing
 
         #expect(error == .csvRow(path: path, line: 3, reason: reason, otherBadRows: 0))
         #expect(error?.description.hasPrefix("\(path):3: ") == true)
+        #expect(error?.description.hasSuffix("Pass --skip-malformed-rows to skip malformed rows.") == true,
+                "a single bad row also says how to go on")
     }
 
     @Test func strictErrorNamesFirstBadLineAndCountsTheRest() throws {

@@ -121,7 +121,8 @@ public enum Doctor {
             let kind = names.count == 1 ? names[0] : "ensemble of \(names.count): \(names.joined(separator: ", "))"
             return DoctorCheck("model", .ok, "\(path) (\(kind))")
         } catch {
-            return DoctorCheck("model", .failure, "\(error)", fix: "restore Assets/model from git, or pass --model PATH")
+            return DoctorCheck("model", .failure, "\(error)",
+                               fix: "replace or remove \(path) (restore Assets/model from git, or make another checkpoint your default)")
         }
     }
 }

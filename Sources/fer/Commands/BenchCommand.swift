@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure training and inference throughput on this machine.",
         discussion: """
-        Runs full training steps (forward, backward, Adam) and batched and single-image
+        Runs full training steps (forward, backward, Adam) and batched and single-image \
         inference on synthetic 48×48 inputs. Build in release mode for real figures.
 
         Examples:

@@ -8,7 +8,7 @@ struct DoctorCommand: ParsableCommand {
         commandName: "doctor",
         abstract: "Check this machine: libraries, BLAS kernel and speed, camera, face detector, terminal.",
         discussion: """
-        Prints one line per check with OK, WARN or FAIL and how to fix what is wrong. Exits
+        Prints one line per check with OK, WARN or FAIL and how to fix what is wrong. Exits \
         with status 1 when something required is missing. Paste its output into bug reports.
 
         Examples:

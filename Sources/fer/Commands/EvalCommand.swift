@@ -10,12 +10,12 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Accuracy, per-class precision/recall/F1 and confusion matrix of a model.",
         discussion: """
-        Scores the held-out split of the dataset (FER2013's test folder, or
-        PublicTest and PrivateTest of fer2013.csv); a dataset without one is scored
-        whole. --model takes a checkpoint, a run folder (the ensemble of its folds'
-        best models), or defaults to the model shipped with fer. The dataset may hold
-        fewer classes than the model (CK+ has no neutral; a class folder may be empty):
-        its faces are scored over all of the model's classes, and the report says
+        Scores the held-out split of the dataset (FER2013's test folder, or \
+        PublicTest and PrivateTest of fer2013.csv); a dataset without one is scored \
+        whole. --model takes a checkpoint, a run folder (the ensemble of its folds' \
+        best models), or defaults to the model shipped with fer. The dataset may hold \
+        fewer classes than the model (CK+ has no neutral; a class folder may be empty): \
+        its faces are scored over all of the model's classes, and the report says \
         which classes were absent.
 
         Examples:

@@ -9,7 +9,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export a checkpoint as ONNX (for OpenCV DNN, onnxruntime) or as a copy.",
         discussion: """
-        The ONNX graph takes input [N, 1, 48, 48] scaled to [0, 1] (pixel / 255) and gives
+        The ONNX graph takes input [N, 1, 48, 48] scaled to [0, 1] (pixel / 255) and gives \
         softmax probabilities [N, 7]; class names are in the model's metadata.
 
         Examples:
@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
           fer export --model runs/r1/fold-2/best.safetensors --half --output small.safetensors
           fer export --model runs/r1/fold-1/best.safetensors --output fer.safetensors --force
 
-        A native copy holds the model only (no optimizer or resume state); --half stores its
+        A native copy holds the model only (no optimizer or resume state); --half stores its \
         weights as 16-bit floats, half the size, with probabilities within about 0.001.
         """
     )
