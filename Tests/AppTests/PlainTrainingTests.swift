@@ -22,7 +22,7 @@ import Vision
                                       runsDirectory: folder.path + "/runs", runName: "plain",
                                       loadOptions: LoadOptions(cache: .disabled))
         let lines = Lines()
-        let outcome = try PlainTraining.run(request) { lines.append($0) }
+        let outcome = try PlainTraining.run(request, handlesInterrupts: false) { lines.append($0) }
         guard case .finished(let summary) = outcome else {
             Issue.record("finished expected: \(outcome)")
             return
@@ -39,7 +39,7 @@ import Vision
     @Test func unreadableDataFailsBeforeTraining() {
         let request = TrainingRequest(dataPath: "/no/such/faces", config: .seedRecipe,
                                       runsDirectory: "/tmp/none", loadOptions: LoadOptions(cache: .disabled))
-        #expect(throws: DatasetError.self) { try PlainTraining.run(request) { _ in } }
+        #expect(throws: DatasetError.self) { try PlainTraining.run(request, handlesInterrupts: false) { _ in } }
     }
 }
 

@@ -10,8 +10,11 @@ import Training
 /// a resumable checkpoint; a second Ctrl-C quits at once.
 public enum PlainTraining {
     /// Runs `request` to its end, writing lines through `write` (from one thread at a time).
-    public static func run(_ request: TrainingRequest, write: @escaping @Sendable (String) -> Void) throws
-        -> TrainingOutcome {
+    /// `handlesInterrupts` takes over Ctrl-C (SIGINT) for the process while it runs; tests that
+    /// share a process with other SIGINT users pass false.
+    public static func run(
+        _ request: TrainingRequest, handlesInterrupts: Bool = true, write: @escaping @Sendable (String) -> Void
+    ) throws -> TrainingOutcome {
         let printing = DispatchQueue(label: "fer.plain-training.output")
         let printer = PrinterBox()
         let loading = "Loading \(request.dataPath ?? "the data")…"
@@ -19,13 +22,13 @@ public enum PlainTraining {
         let run = try TrainingLauncher.prepare(request, progress: nil) { event in
             printing.async { for line in printer.lines(for: event) { write(line) } }
         }
-        let interrupts = InterruptWatcher {
+        let interrupts = handlesInterrupts ? InterruptWatcher {
             write("Stopping after this batch; saving a resumable checkpoint (Ctrl-C again quits at once)…")
             run.cancel()
-        }
+        } : nil
         run.start()
         let outcome = run.wait()
-        interrupts.stop()
+        interrupts?.stop()
         printing.sync {}
         return outcome
     }
