@@ -56,6 +56,10 @@ public struct RunStarted: Sendable {
     public let workerCount: Int
     /// Where a resumed run continues; nil for a new run.
     public let resumedAt: TrainingPosition?
+    /// A resumed run's epochs before the resume point (all folds), so charts start complete.
+    public var history: [EpochMetrics] = []
+    /// A resumed run's folds that had already finished.
+    public var completedFolds: [FoldResult] = []
 }
 
 /// The data of a run: what was loaded and how it is split.

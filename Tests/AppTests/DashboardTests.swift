@@ -21,6 +21,21 @@ import Testing
         #expect(!screen.log.contains { $0.text.contains("120/300") }, "batch progress stays out of the log")
     }
 
+    @Test func aResumedRunShowsTheEpochsBeforeTheResumePoint() throws {
+        guard case .runStarted(var started) = TestTraining.started() else {
+            Issue.record("a run-started event expected")
+            return
+        }
+        started.history = (1...6).map { TestTraining.metrics(fold: 1, epoch: $0) }
+            + (1...3).map { TestTraining.metrics(fold: 2, epoch: $0) }
+        var screen = DashboardScreen(request: "resume")
+        _ = screen.apply(.runStarted(started))
+        #expect(screen.folds.map(\.history.count) == [6, 3, 0])
+        #expect(screen.folds[1].bestEpoch == TestTraining.bestEpoch(fold: 2, through: 3))
+        #expect(screen.folds[1].status == .training)
+        #expect(screen.folds[2].status == .waiting)
+    }
+
     @Test func progressFiguresFollowTheCurrentFold() throws {
         let screen = try #require(dashboard(ScreenStates.dashboard()))
         let figures = ProgressFigures(screen)

@@ -83,6 +83,8 @@ import Testing
                 return
             }
             #expect(started.resumedAt != nil)
+            #expect(started.history.map(\.fold).contains(1), "the epochs before the resume point come along")
+            #expect(started.history.allSatisfy { $0.fold < started.resumedAt!.fold || $0.epoch < started.resumedAt!.epoch })
             #expect(cancelled.position == expected)
         }
 

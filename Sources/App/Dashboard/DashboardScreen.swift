@@ -223,6 +223,10 @@ public struct DashboardScreen: ScreenModel {
             if case .loading = phase { phase = .running }
             let numbers = runStarted.config.folds ?? Array(1...max(1, runStarted.config.foldCount))
             folds = numbers.map { FoldProgress(fold: $0, epochs: runStarted.config.epochs) }
+            for index in folds.indices {
+                folds[index].restore(runStarted.history.filter { $0.fold == folds[index].fold })
+            }
+            for result in runStarted.completedFolds { updateFold(result.fold) { $0.finish(result) } }
         case .foldStarted(let foldStarted):
             currentFold = foldStarted.fold
             foldPlace = (foldStarted.foldIndex, foldStarted.foldsInRun)

@@ -29,6 +29,16 @@ public struct FoldProgress: Sendable {
         bestValidationAccuracy = finished.bestValidationAccuracy
     }
 
+    /// Takes the epochs a resumed run had finished before (its metrics.csv history).
+    mutating func restore(_ earlier: [EpochMetrics]) {
+        history = earlier.sorted { $0.epoch < $1.epoch }
+        if let best = EpochMetrics.best(of: history) {
+            bestEpoch = best.epoch
+            bestValidationAccuracy = best.validationAccuracy
+        }
+        if !history.isEmpty, status == .waiting { status = .training }
+    }
+
     mutating func finish(_ foldResult: FoldResult) {
         result = foldResult
         status = foldResult.stoppedEarly ? .stoppedEarly : .finished

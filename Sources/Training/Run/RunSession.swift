@@ -110,7 +110,8 @@ final class RunSession {
             runDirectory: folder.url.path, config: config,
             dataset: plan.datasetSummary(path: setup.datasetPath, skippedFiles: setup.skippedFiles),
             modelName: plan.spec.name, parameterCount: model.parameterCount, blasKernel: BLAS.kernelName,
-            workerCount: Parallel.workerCount, resumedAt: resumedAt
+            workerCount: Parallel.workerCount, resumedAt: resumedAt, history: history,
+            completedFolds: completedFolds
         )))
         guard resumedAt == nil else { return }
         if config.poolTest, !plan.dataset.heldOutIndices.isEmpty {
