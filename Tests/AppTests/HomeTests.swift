@@ -22,17 +22,42 @@ import Testing
         if case .checkpoints? = state.current {} else { Issue.record("checkpoints expected") }
     }
 
-    @Test func trainStartsTheSeedRecipeOnTheDataset() {
+    @Test func trainAsksForTheRecipeThenStartsIt() {
         var state = ScreenStates.home()
-        let effects = press(.character("t"), on: &state)
+        #expect(press(.character("t"), on: &state).isEmpty, "nothing starts before the recipe is chosen")
+        guard case .prompt(let prompt)? = state.overlay else { Issue.record("recipe prompt expected"); return }
+        #expect(prompt.text == "preset=vgg folds=5 epochs=40")
+        let effects = send([Message.key(.enter)], to: &state)
         guard case .startTraining(let request)? = effects.first else {
             Issue.record("training expected")
             return
         }
         #expect(request.dataPath == "/data/fer2013")
-        #expect(request.config == TrainingConfig.seedRecipe)
+        #expect(request.config == TrainingConfig.vggRecipe)
         #expect(request.runsDirectory == "runs")
         if case .dashboard? = state.current {} else { Issue.record("dashboard expected") }
+    }
+
+    @Test func recipeLinesAreReadOrExplained() throws {
+        let config = try RecipeText.parse("epochs=3 preset=seed folds=4 train=2,4").get()
+        var expected = TrainingConfig.seedRecipe.withEpochs(3)
+        expected.foldCount = 4
+        expected.folds = [2, 4]
+        #expect(config == expected)
+        #expect(try RecipeText.parse("").get() == TrainingConfig.vggRecipe)
+        for (line, message) in [("epochs=0", "epochs must be at least 1"), ("preset=resnet", "no preset 'resnet'"),
+                                ("folds=1", "folds must be at least 2"), ("train=6", "train= takes fold numbers 1…5"),
+                                ("lr=1", "'lr=1' is not")] {
+            guard case .failure(let error) = RecipeText.parse(line) else {
+                Issue.record("\(line) should be refused")
+                continue
+            }
+            #expect(error.message.contains(message), "\(line): \(error.message)")
+        }
+        var state = ScreenStates.home()
+        press(.character("t"), on: &state)
+        #expect(send(([Key.character("x")] + [.enter]).map(Message.key), to: &state).isEmpty)
+        #expect(state.notice?.text.contains("Recipe:") == true)
     }
 
     @Test func aMissingDatasetIsAskedFor() {

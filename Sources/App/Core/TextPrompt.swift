@@ -14,6 +14,8 @@ public struct TextPrompt: Hashable, Sendable {
         /// The dataset to use; then `HomeItem` opens, when the prompt was asked for one.
         case datasetPath(then: HomeItem?)
         case liveSource
+        /// The recipe to train on the dataset at `dataPath` (`RecipeText`).
+        case trainingRecipe(dataPath: String)
     }
 
     /// The outcome of one key.

@@ -13,7 +13,7 @@ public enum HomeItem: Int, CaseIterable, Hashable, Sendable {
 
     var summary: String {
         switch self {
-        case .train: return "K-fold training (seed recipe) with live charts"
+        case .train: return "K-fold training (choose the recipe) with live charts"
         case .browse: return "the dataset's faces by class, with predictions"
         case .live: return "webcam or video as ASCII art with the expression"
         case .checkpoints: return "runs, folds and epochs: export or pick a model"

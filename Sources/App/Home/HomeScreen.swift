@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Live
 import Terminal
@@ -72,6 +73,16 @@ public struct HomeScreen: ScreenModel {
             return Reply(effects: [.startLive(source: (source as NSString).expandingTildeInPath)],
                          navigation: .push(.live(LiveScreen(source: name))))
         }
+        if case .trainingRecipe(let dataPath) = purpose {
+            switch RecipeText.parse(text) {
+            case .success(let config):
+                let request = TrainingRequest(dataPath: dataPath, config: config, runsDirectory: self.context.runsDirectory)
+                return Reply(effects: [.startTraining(request)],
+                             navigation: .push(.dashboard(DashboardScreen(request: request.description))))
+            case .failure(let error):
+                return .notice(.error("Recipe: \(error.message)."))
+            }
+        }
         guard case .datasetPath(let item) = purpose else { return .none }
         let path = (text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
         guard !path.isEmpty else { return .notice(.error("No dataset folder given.")) }
@@ -106,10 +117,9 @@ public struct HomeScreen: ScreenModel {
             guard let path = context.usableDatasetPath else {
                 return Reply(overlay: .prompt(datasetPrompt(then: item)))
             }
-            let request = TrainingRequest(dataPath: path, config: .seedRecipe,
-                                          runsDirectory: context.runsDirectory)
-            return Reply(effects: [.startTraining(request)],
-                         navigation: .push(.dashboard(DashboardScreen(request: request.description))))
+            return Reply(overlay: .prompt(TextPrompt(
+                label: "Recipe (preset=\(ModelSpec.presetNames.joined(separator: "|")) folds= epochs= [train=1,3])",
+                text: RecipeText.suggestion, purpose: .trainingRecipe(dataPath: path))))
         }
     }
 
