@@ -108,6 +108,20 @@ import Training
         #expect(path == "/runs/20260315-142501-seed")
     }
 
+    @Test func aStoppedRunContinuesInTheDashboard() {
+        var state = ScreenStates.checkpoints()
+        press(.tab, .character("c"), on: &state)
+        #expect(state.notice?.text.contains("has finished") == true, "the first run is finished")
+        let effects = press(.down, .character("c"), on: &state)
+        guard case .startTraining(let request)? = effects.first else {
+            Issue.record("resume expected, got \(effects)")
+            return
+        }
+        #expect(request.resumeDirectory == "/runs/20260314-091200-vgg")
+        #expect(request.dataPath == nil, "the run's config.json names its data")
+        if case .dashboard? = state.current {} else { Issue.record("dashboard expected") }
+    }
+
     @Test func finishedActionsRescanAndReport() {
         var state = ScreenStates.checkpoints()
         let effects = send([.fileActionFinished(.done("Deleted x"))], to: &state)

@@ -61,6 +61,7 @@ public struct CheckpointScreen: ScreenModel {
             KeyBinding("o", "export as ONNX"),
             KeyBinding("d", "make it the default model (\(defaultModelPath))"),
             KeyBinding("x / Delete", "delete the checkpoint (in the runs pane: the run)"),
+            KeyBinding("c", "continue the selected stopped run (fer train --resume)"),
         ])]
     }
 
@@ -139,6 +140,8 @@ public struct CheckpointScreen: ScreenModel {
             return askMakeDefault()
         case .character("x"), .delete:
             return askDelete()
+        case .character("c"):
+            return continueRun()
         default:
             break
         }
@@ -236,6 +239,24 @@ public struct CheckpointScreen: ScreenModel {
                 question: "Copy \(path) to \(defaultModelPath)? fer uses it when no --model is given, "
                     + "replacing the current default.",
                 action: .makeDefaultModel(source: path))))
+        }
+    }
+
+    /// Resumes the selected run from its `resume.safetensors` in the training dashboard.
+    private func continueRun() -> Reply {
+        guard let run = selectedRun else { return .notice(.error("No run selected.")) }
+        switch run.status {
+        case .resumable:
+            let request = TrainingRequest(
+                dataPath: nil, config: .vggRecipe, runsDirectory: runsDirectory, resumeDirectory: run.path)
+            return Reply(effects: [.startTraining(request)],
+                         navigation: .push(.dashboard(DashboardScreen(request: request.description))))
+        case .training(let processID):
+            return .notice(.error("The run \(run.name) is already training (pid \(processID))."))
+        case .finished:
+            return .notice(.error("The run \(run.name) has finished; nothing to continue."))
+        case .partial:
+            return .notice(.error("The run \(run.name) has no resume checkpoint (it stopped before its first epoch ended)."))
         }
     }
 
