@@ -189,3 +189,29 @@ public final class BatchNorm: Layer {
         return inputGradient
     }
 }
+
+extension BatchNorm {
+    /// This norm in inference mode folded into the linear layer before it:
+    /// y = γ (x·w + b − μ) / √(σ² + ε) + β = x·(w·factor) + folded bias, per channel. The one
+    /// fold of fused inference and of the ONNX export.
+    func folded(bias: UnsafePointer<Float>?) -> (factors: [Float], bias: [Float]) {
+        let scale = scale.value.pointer, variance = runningVariance.value.pointer
+        let mean = runningMean.value.pointer, offset = offset.value.pointer
+        var factors = [Float](repeating: 0, count: channels), folded = factors
+        for channel in 0 ..< channels {
+            factors[channel] = scale[channel] / (variance[channel] + epsilon).squareRoot()
+            folded[channel] = ((bias?[channel] ?? 0) - mean[channel]) * factors[channel] + offset[channel]
+        }
+        return (factors, folded)
+    }
+}
+
+extension Model {
+    /// The BatchNorm right after layer `index` when it can be folded into it: the layer is a
+    /// convolution or Dense without an activation of its own (nothing, no ReLU, in between).
+    func foldableNorm(after index: Int) -> BatchNorm? {
+        let layer = layers[index]
+        let linear = (layer as? Conv2D)?.activation == .linear || (layer as? Dense)?.activation == .linear
+        return linear ? layers[safe: index + 1] as? BatchNorm : nil
+    }
+}

@@ -176,16 +176,11 @@ public final class Conv2D: Layer {
         var biasValues = bias.map { UnsafePointer($0.value.pointer) }
         var factors: [Float]?
         if let norm {
-            let scale = norm.scale.value.values, variance = norm.runningVariance.value.values
-            let mean = norm.runningMean.value.values, offset = norm.offset.value.values
-            let multipliers = (0 ..< filters).map { scale[$0] / (variance[$0] + norm.epsilon).squareRoot() }
+            let folded = norm.folded(bias: bias.map { UnsafePointer($0.value.pointer) })
             foldedBias.resize(to: [filters])
-            for filter in 0 ..< filters {
-                let shifted = (bias?.value[filter] ?? 0) - mean[filter]
-                foldedBias[filter] = shifted * multipliers[filter] + offset[filter]
-            }
+            foldedBias.pointer.update(from: folded.bias, count: filters)
             biasValues = UnsafePointer(foldedBias.pointer)
-            factors = multipliers
+            factors = folded.factors
         }
         DirectConvolution.pack(
             kernel.value.pointer, rows: patch, filters: filters, scaledBy: factors, into: packedKernel.pointer

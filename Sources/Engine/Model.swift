@@ -109,7 +109,7 @@ public final class Model {
         var current = input, index = 0
         while index < layers.count {
             if let conv = layers[index] as? Conv2D {
-                let norm = conv.activation == .linear ? layers[safe: index + 1] as? BatchNorm : nil
+                let norm = foldableNorm(after: index)
                 let next = index + (norm == nil ? 1 : 2)
                 let pooled = (layers[safe: next] as? MaxPool2D)?.isTwoByTwoWithoutPadding ?? false
                 if let output = conv.inferenceForward(current, norm: norm, pooled: pooled) {

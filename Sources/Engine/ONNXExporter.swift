@@ -17,11 +17,7 @@ public enum ONNXExporter {
         var index = 0
         while index < model.layers.count {
             let layer = model.layers[index], inputShape = model.shapes[index]
-            // A BatchNorm folds into the convolution or Dense before it only when nothing (no
-            // ReLU) sits between them.
-            let next = index + 1 < model.layers.count ? model.layers[index + 1] as? BatchNorm : nil
-            let linear = (layer as? Conv2D)?.activation == .linear || (layer as? Dense)?.activation == .linear
-            let followingNorm = linear ? next : nil
+            let followingNorm = model.foldableNorm(after: index)
             let name = "layers.\(index)"
             switch layer {
             case let conv as Conv2D:
@@ -110,18 +106,16 @@ public enum ONNXExporter {
         activation == .relu ? graph.node("Relu", [input], "\(name).relu", []) : input
     }
 
-    /// Folds an inference-mode BatchNorm into the weights and bias before it:
-    /// y = γ (x·w + b − μ) / √(σ² + ε) + β.
+    /// The weights and bias before a BatchNorm with the norm folded in (`BatchNorm.folded`).
     static func folded(kernel: [Float], bias: [Float]?, filters: Int, norm: BatchNorm?) -> ([Float], [Float]) {
-        var bias = bias ?? [Float](repeating: 0, count: filters)
-        guard let norm else { return (kernel, bias) }
+        guard let norm else { return (kernel, bias ?? [Float](repeating: 0, count: filters)) }
+        let folded = bias.map { values in values.withUnsafeBufferPointer { norm.folded(bias: $0.baseAddress) } }
+            ?? norm.folded(bias: nil)
         var kernel = kernel
         for filter in 0 ..< filters {
-            let factor = norm.scale.value[filter] / (norm.runningVariance.value[filter] + norm.epsilon).squareRoot()
-            for index in stride(from: filter, to: kernel.count, by: filters) { kernel[index] *= factor }
-            bias[filter] = (bias[filter] - norm.runningMean.value[filter]) * factor + norm.offset.value[filter]
+            for index in stride(from: filter, to: kernel.count, by: filters) { kernel[index] *= folded.factors[filter] }
         }
-        return (kernel, bias)
+        return (kernel, folded.bias)
     }
 
     static func transposeHWIOtoOIHW(_ kernel: [Float], _ conv: Conv2D) -> [Float] {

@@ -22,8 +22,7 @@ struct BrowseCommand: ParsableCommand {
     @Option(help: "Dataset folder (train/ and test/, or one folder per class) or fer2013.csv.")
     var data: String?
 
-    @Option(help: "Model for predictions (default: your default model, else the shipped one).")
-    var model: String?
+    @OptionGroup var modelOptions: ModelOptions
 
     @Flag(help: "Browse without predictions.")
     var noModel = false
@@ -31,14 +30,14 @@ struct BrowseCommand: ParsableCommand {
     @OptionGroup var loading: DatasetLoadingOptions
 
     func validate() throws {
-        if noModel, model != nil { throw ValidationError("--model and --no-model contradict each other") }
+        if noModel, modelOptions.model != nil { throw ValidationError("--model and --no-model contradict each other") }
     }
 
     func run() throws {
         guard let dataPath = data ?? ShippedAssets.locate("demo") else {
             throw ValidationError("no dataset: pass --data DIR (there are no demo faces in Assets/demo)")
         }
-        let modelPath = noModel ? nil : model ?? ModelLocator.defaultModel()?.path
+        let modelPath = noModel ? nil : modelOptions.model ?? ModelLocator.defaultModel()?.path
         var environment = WorkerEnvironment(loadOptions: loading.loadOptions)
         if let modelPath {
             environment.makeClassifier = { try ClassifierLoader.load(modelPath: modelPath) }

@@ -33,6 +33,8 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
+    @OptionGroup var augmentation: TestTimeAugmentationOptions
+
     @Option(help: "Blur every face with a Gaussian of this σ (pixels) first, instead of the blur the model's checkpoint asks for (0: none).")
     var blur: Float?
 
@@ -58,7 +60,7 @@ struct EvalCommand: ParsableCommand {
         let progress = ProgressLine(label: "scoring", unit: "faces")
         let started = Date()
         let report = try Evaluator.evaluate(
-            reference, dataset: dataset, indices: indices, testTimeAugmentation: modelOptions.tta,
+            reference, dataset: dataset, indices: indices, testTimeAugmentation: augmentation.tta,
             inputBlurSigma: blur, progress: progress.update
         )
         progress.finish()
@@ -69,7 +71,7 @@ struct EvalCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
             print("Model: \(reference)")
-            print("Data:  \(data), \(name), \(modelOptions.tta.summary)")
+            print("Data:  \(data), \(name), \(augmentation.tta.summary)")
             for line in report.lines { print(line) }
             let rate = Double(report.sampleCount) / max(seconds, 1e-9)
             print("")

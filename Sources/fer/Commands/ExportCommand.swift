@@ -23,8 +23,7 @@ struct ExportCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Checkpoint, or a fold folder with best.safetensors (default: the shipped model).")
-    var model: String?
+    @OptionGroup var modelOptions: ModelOptions
 
     @Option(help: "Record in the exported checkpoint that faces are blurred with this σ (pixels) before the model sees them (0: none), for models trained on blurred faces.")
     var inputBlur: Float?
@@ -43,7 +42,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         if onnx, half { throw ValidationError("--half applies to native checkpoints, not to --onnx") }
-        let reference = try ModelLocator.reference(for: model)
+        let reference = try ModelLocator.reference(for: modelOptions.model)
         guard case let .checkpoint(path) = reference else {
             throw ValidationError("\(reference) is an ensemble; export one of its checkpoints (see `fer checkpoints`)")
         }

@@ -20,8 +20,7 @@ struct HomeCommand: ParsableCommand {
     @Option(help: "Dataset folder or fer2013.csv.")
     var data: String?
 
-    @Option(help: "Model for predictions: a checkpoint, a run folder or a folder of checkpoints.")
-    var model: String?
+    @OptionGroup var modelOptions: ModelOptions
 
     @Option(help: "Folder of training runs.")
     var runs = "runs"
@@ -29,7 +28,7 @@ struct HomeCommand: ParsableCommand {
     @OptionGroup var loading: DatasetLoadingOptions
 
     func run() throws {
-        let context = HomeContext.discover(dataPath: data, modelPath: model, runsDirectory: runs,
+        let context = HomeContext.discover(dataPath: data, modelPath: modelOptions.model, runsDirectory: runs,
                                            liveAvailable: true)
         var environment = WorkerEnvironment(loadOptions: loading.loadOptions)
         let modelPath = context.model?.path

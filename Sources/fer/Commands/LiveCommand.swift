@@ -37,6 +37,8 @@ struct LiveCommand: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
+    @OptionGroup var augmentation: TestTimeAugmentationOptions
+
     @Option(help: "Haar cascade XML (default: found in opencv-data's install folders).")
     var cascade: String?
 
@@ -85,7 +87,7 @@ struct LiveCommand: ParsableCommand {
         var options = LiveOptions()
         options.source = source
         options.modelPath = modelOptions.model
-        options.testTimeAugmentation = modelOptions.tta
+        options.testTimeAugmentation = augmentation.tta
         options.cascadePath = cascade
         options.configuration.maximumFaces = faces
         options.configuration.detection.minimumFaceSize = minFace

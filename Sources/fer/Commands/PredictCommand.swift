@@ -31,6 +31,8 @@ struct PredictCommand: ParsableCommand {
 
     @OptionGroup var modelOptions: ModelOptions
 
+    @OptionGroup var augmentation: TestTimeAugmentationOptions
+
     @Option(help: "Haar cascade XML (default: found in opencv-data's install folders).")
     var cascade: String?
 
@@ -55,7 +57,7 @@ struct PredictCommand: ParsableCommand {
     }
 
     func run() throws {
-        let classifier = try ClassifierLoader.load(modelPath: modelOptions.model, testTimeAugmentation: modelOptions.tta)
+        let classifier = try ClassifierLoader.load(modelPath: modelOptions.model, testTimeAugmentation: augmentation.tta)
         let detector = try FaceDetector(
             cascadePath: cascade, parameters: FaceDetectionParameters(minimumFaceSize: minFace))
         let recognizer = try FaceRecognizer(detector: detector, classifier: classifier, maximumFaces: faces)
