@@ -1,3 +1,5 @@
+import Foundation
+
 /// The result of evaluating a model (or an ensemble) on labelled faces: what `fer eval` prints
 /// and what `summary.json` stores.
 public struct EvaluationReport: Codable, Sendable, Equatable {
@@ -29,6 +31,11 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         accuracy = confusionMatrix.accuracy
         macroF1 = classes.isEmpty ? 0 : classes.reduce(0) { $0 + $1.f1 } / Double(classes.count)
         weightedF1 = total == 0 ? 0 : classes.reduce(0) { $0 + $1.f1 * Double($1.support) } / Double(total)
+    }
+
+    /// Writes the confusion matrix as a PNG heat map (rows: actual, columns: predicted).
+    public func writeConfusionPlot(title: String, to file: URL) throws {
+        try RunPlots.writeConfusion(confusionMatrix, title: title, to: file)
     }
 
     /// A readable table: accuracy, per-class precision/recall/F1/support, and the confusion matrix.

@@ -22,6 +22,7 @@ struct EvalCommand: ParsableCommand {
           fer eval --data ~/data/fer2013
           fer eval --data ~/data/fer2013 --model runs/r1 --json
           fer eval --data ~/data/fer2013 --tta crops
+          fer eval --data ~/data/fer2013 --confusion-png confusion.png
         """
     )
 
@@ -40,6 +41,9 @@ struct EvalCommand: ParsableCommand {
 
     @Flag(help: "Print one JSON object.")
     var json = false
+
+    @Option(help: "Also write the confusion matrix as a PNG heat map to this file.")
+    var confusionPng: String?
 
     @OptionGroup var loading: DatasetLoadingOptions
 
@@ -65,6 +69,11 @@ struct EvalCommand: ParsableCommand {
         )
         progress.finish()
         let seconds = Date().timeIntervalSince(started)
+        if let confusionPng {
+            let models = reference.checkpointPaths.count
+            let title = (models == 1 ? "ONE MODEL" : "ENSEMBLE OF \(models) MODELS") + ", " + name.uppercased()
+            try report.writeConfusionPlot(title: title, to: URL(fileURLWithPath: confusionPng))
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

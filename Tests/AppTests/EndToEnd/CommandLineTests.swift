@@ -1,7 +1,9 @@
+import Dataset
 import Foundation
 import Testing
+import Vision
 
-/// The real `fer` binary's answers to command lines a user gets wrong.
+/// The real `fer` binary run as a user runs it: command lines they get wrong, and files it writes.
 @Suite(.enabled(if: TmuxSession.ferBinary != nil, "needs a built fer binary (swift build)"))
 struct CommandLineTests {
     /// Runs fer with `arguments`; its exit status and everything it printed.
@@ -61,5 +63,37 @@ struct CommandLineTests {
         let forced = try Self.run(["export", "--model", model, "--output", output, "--force"])
         #expect(forced.status == 0, "\(forced.output)")
         #expect((try FileManager.default.attributesOfItem(atPath: output)[.size] as? Int ?? 0) > 1000, "the model replaced the file")
+    }
+
+    @Test func evalScoresADatasetWithFewerClassesAndDrawsItsConfusionMatrix() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eval-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (label, name) in ["happy", "sad"].enumerated() {
+            let classFolder = folder.appendingPathComponent("faces/\(name)")
+            try FileManager.default.createDirectory(at: classFolder, withIntermediateDirectories: true)
+            for index in 0 ..< 3 {
+                let image = try Vision.GrayImage(
+                    width: 48, height: 48, pixels: SyntheticFaces.image(shape: label, seed: UInt64(index + 1)))
+                try image.write(to: classFolder.appendingPathComponent("\(index).png").path)
+            }
+        }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("faces/neutral"), withIntermediateDirectories: true)
+        let model = folder.appendingPathComponent("model.safetensors").path
+        try TestCheckpoints.write(to: model)
+        let plot = folder.appendingPathComponent("confusion.png").path
+
+        let (status, output) = try Self.run([
+            "eval", "--data", folder.appendingPathComponent("faces").path, "--model", model, "--json",
+            "--confusion-png", plot,
+        ])
+        #expect(status == 0, "\(output)")
+        let json = try #require(output.split(separator: "\n").last { $0.hasPrefix("{") })
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(report["sample_count"] as? Int == 6)
+        #expect(report["absent_classes"] as? [String] == ["angry", "disgust", "fear", "neutral", "surprise"])
+        #expect((report["classes"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["happy", "sad"])
+        let image = try Vision.GrayImage(contentsOf: plot)
+        #expect(image.width > 200 && image.height > 200)
     }
 }
