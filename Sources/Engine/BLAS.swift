@@ -18,10 +18,22 @@ public enum BLAS {
         )
     }
 
-    /// Threads OpenBLAS itself uses; the engine shards batches and keeps this at 1.
-    public static var threadCount: Int {
-        get { Int(openblas_get_num_threads()) }
-        set { openblas_set_num_threads(Int32(newValue)) }
+    /// Threads OpenBLAS itself uses. The engine shards each batch over its own workers and calls
+    /// BLAS inside every shard, so models run it at 1 (`Model.init` sets it; OpenBLAS threads on
+    /// top of the shards oversubscribe the cores, about 10× slower).
+    public static var threadCount: Int { Int(openblas_get_num_threads()) }
+
+    /// Runs `body` with OpenBLAS on `threads` threads, then restores the previous count.
+    public static func withThreadCount<Result>(_ threads: Int, _ body: () throws -> Result) rethrows -> Result {
+        let previous = threadCount
+        openblas_set_num_threads(Int32(threads))
+        defer { openblas_set_num_threads(Int32(previous)) }
+        return try body()
+    }
+
+    /// Makes every BLAS call single-threaded: the engine's own workers are the parallelism.
+    static func useEngineThreading() {
+        if threadCount != 1 { openblas_set_num_threads(1) }
     }
 
     /// The CPU kernel OpenBLAS chose (e.g. "SkylakeX", "Haswell").

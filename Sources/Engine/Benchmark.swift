@@ -43,7 +43,6 @@ public enum Benchmark {
     /// Times full training steps (forward, backward, Adam), batched inference and batch-1
     /// latency, each for about `seconds` after a warm-up.
     public static func run(spec: ModelSpec, batchSize: Int = 64, seconds: Double = 3) throws -> BenchmarkResult {
-        BLAS.threadCount = 1
         let model = try Model(spec: spec, seed: 1)
         var generator = RandomGenerator(seed: 2)
         let input = Tensor(shape: [batchSize] + spec.inputShape)
@@ -92,13 +91,13 @@ public enum Benchmark {
 
     /// Achieved GFLOP/s of one square sgemm of size `n` using `threads` OpenBLAS threads.
     public static func sgemmGigaflops(size n: Int = 1024, threads: Int = Parallel.workerCount, seconds: Double = 0.5) -> Double {
-        let previous = BLAS.threadCount
-        BLAS.threadCount = threads
-        defer { BLAS.threadCount = previous }
         let a = Tensor(shape: [n, n], repeating: 0.5), b = Tensor(shape: [n, n], repeating: 0.25)
         let c = Tensor(shape: [n, n])
-        let rate = measure(seconds: seconds, imagesPerCall: 1) {
-            BLAS.gemm(m: n, n: n, k: n, a: a.pointer, lda: n, b: b.pointer, ldb: n, beta: 0, c: c.pointer, ldc: n)
+        let rate = BLAS.withThreadCount(threads) {
+            measure(seconds: seconds, imagesPerCall: 1) {
+                BLAS.gemm(m: n, n: n, k: n, a: a.pointer, lda: n, b: b.pointer, ldb: n, beta: 0, c: c.pointer,
+                          ldc: n)
+            }
         }
         return rate * 2 * Double(n * n * n) / 1e9
     }

@@ -12,8 +12,7 @@ public final class Model {
     /// Builds the layers and initialises them as Keras does (Glorot-uniform kernels, zero
     /// biases, BatchNorm γ = 1, β = 0) from `seed`.
     public init(spec: ModelSpec, seed: UInt64 = 0) throws(ModelError) {
-        // The engine shards each batch across cores itself and calls BLAS from every shard.
-        BLAS.threadCount = 1
+        BLAS.useEngineThreading()
         var generator = RandomGenerator(seed: seed)
         var layers: [Layer] = []
         var shapes = [spec.inputShape]

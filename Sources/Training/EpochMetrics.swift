@@ -1,5 +1,5 @@
 /// One row of the run's metrics: a fold's epoch, as Keras's CSVLogger records it.
-public struct EpochMetrics: Codable, Sendable, Equatable {
+public struct EpochMetrics: Codable, Sendable, Hashable {
     /// 1-based fold number.
     public let fold: Int
     /// 1-based epoch number.

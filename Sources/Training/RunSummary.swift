@@ -25,7 +25,7 @@ public struct FoldResult: Codable, Sendable, Equatable {
 }
 
 /// Mean and standard deviation of a score over folds.
-public struct MeanDeviation: Codable, Sendable, Equatable, CustomStringConvertible {
+public struct MeanDeviation: Codable, Sendable, Hashable, CustomStringConvertible {
     public let mean: Double
     /// Population standard deviation (NumPy's `np.std`, as cross-validation reports use).
     public let standardDeviation: Double

@@ -2,7 +2,7 @@ import Engine
 import Foundation
 import Terminal
 import Testing
-import Training
+@testable import Training
 @testable import App
 
 @Suite struct CheckpointScreenTests {
@@ -141,35 +141,28 @@ import Training
 }
 
 @Suite struct RunCatalogTests {
-    @Test func metricsAreReadByColumnName() {
-        let csv = """
-            epoch,fold,val_accuracy,loss,accuracy,val_loss,lr
-            1,1,0.40,1.9,0.30,1.8,0.001
-            2,1,0.45,1.7,0.35,1.6,0.001
-            bad,row
-            2,1,0.47,1.6,0.36,1.5,0.0005
-            1,2,0.41,1.9,0.31,1.8,0.001
-            """
-        let metrics = RunCatalog.parseMetrics(csv)
-        #expect(metrics[1]?.count == 2)
-        #expect(metrics[1]?[2]?.validationAccuracy == 0.47,
-                "a repeated epoch (resumed run) replaces the first")
-        #expect(metrics[1]?[2]?.learningRate == 0.0005)
-        #expect(metrics[2]?[1]?.loss == 1.9)
-        #expect(RunCatalog.parseMetrics("fold,epoch\n1,1\n").isEmpty, "missing score columns give nothing")
-        #expect(RunCatalog.bestScoringEpoch(metrics[1] ?? [:]) == 2)
-        #expect(RunCatalog.bestScoringEpoch([:]) == nil)
+    @Test func aRepeatedEpochReplacesTheFirstAndTheBestIsTheEarliestOnTies() {
+        func row(_ fold: Int, _ epoch: Int, _ accuracy: Double) -> EpochMetrics {
+            EpochMetrics(fold: fold, epoch: epoch, loss: 1, accuracy: 0.5, validationLoss: 1,
+                         validationAccuracy: accuracy, learningRate: 1e-3, imagesPerSecond: 1, seconds: 1)
+        }
+        let scores = RunCatalog.scoresByFold([row(1, 1, 0.40), row(1, 2, 0.45), row(1, 2, 0.47), row(2, 1, 0.41)])
+        #expect(scores[1]?.count == 2)
+        #expect(scores[1]?[2]?.validationAccuracy == 0.47, "a repeated epoch (resumed run) replaces the first")
+        #expect(scores[2]?[1]?.validationAccuracy == 0.41)
+        #expect(RunCatalog.scoresByFold([]).isEmpty)
     }
 
-    @Test func summaryAndConfigFacts() {
-        let json = #"{"val_accuracy": {"mean": 0.5, "std": 0.01}, "#
-            + #""folds": [{"fold": 2, "best": {"epoch": 7}}]}"#
-        let summary = RunCatalog.parseSummary(Data(json.utf8))
-        #expect(summary.validationAccuracy == Spread(mean: 0.5, deviation: 0.01))
-        #expect(summary.bestEpochs == [2: 7])
-        #expect(RunCatalog.parseSummary(Data("not json".utf8)).validationAccuracy == nil)
-        let config = RunCatalog.parseConfig(Data(#"{"preset": "vgg", "foldCount": 5, "epochs": 40}"#.utf8))
-        #expect(config == RunCatalog.RunConfigFacts(preset: "vgg", foldCount: 5, epochs: 40))
+    @Test func damagedSideFilesLeaveGapsNotErrors() throws {
+        let folder = try TemporaryFolder()
+        try TestCheckpoints.writeRun(in: folder, name: "20260101-000000-tiny", finished: true)
+        try folder.write("{ not json", to: "20260101-000000-tiny/summary.json")
+        try folder.write("garbage", to: "20260101-000000-tiny/config.json")
+        let run = try #require(try RunCatalog.scan(directory: folder.path).first)
+        #expect(run.status == .partial, "an unreadable summary is not a finished run")
+        #expect(run.modelName == nil && run.validationAccuracy == nil)
+        #expect(run.folds.map(\.bestEpoch) == [2, 2], "the best epoch comes from the metrics then")
+        #expect(run.folds[0].bestValidationAccuracy == 0.51)
     }
 
     @Test func scansRunFolders() throws {
@@ -182,7 +175,7 @@ import Training
                 "newest first, non-runs skipped")
         let finished = try #require(runs.last)
         #expect(finished.status == .finished)
-        #expect(finished.validationAccuracy == Spread(mean: 0.515, deviation: 0.005))
+        #expect(finished.validationAccuracy == MeanDeviation([0.51, 0.52]))
         #expect(finished.modelName == "tiny")
         #expect(finished.folds.map(\.fold) == [1, 2])
         let fold = finished.folds[0]

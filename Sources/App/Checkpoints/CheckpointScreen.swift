@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import Live
 import Terminal
+import Training
 
 /// The checkpoint picker (`fer checkpoints`): runs → folds → checkpoints with their scores, each
 /// table sortable. The selected checkpoint can be exported (native or ONNX) to a chosen path, made

@@ -1,3 +1,4 @@
+import Training
 import Terminal
 
 /// The columns and text rows of the picker's three tables. The screen sorts and selects with the
@@ -33,7 +34,7 @@ enum CheckpointTables {
             // One fold has no spread to show.
             let accuracy = run.validationAccuracy.map {
                 formatFixed($0.mean * 100, decimals: 1)
-                    + (run.folds.count > 1 ? " ± " + formatFixed($0.deviation * 100, decimals: 1) : "")
+                    + (run.folds.count > 1 ? " ± " + formatFixed($0.standardDeviation * 100, decimals: 1) : "")
             } ?? "-"
             let folds = run.foldCount.map { "\(run.folds.count)/\($0)" } ?? "\(run.folds.count)"
             return [run.name, run.modelName ?? "?", folds, run.epochs.map(String.init) ?? "-", accuracy,

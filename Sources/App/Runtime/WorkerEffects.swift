@@ -2,6 +2,7 @@ import Dataset
 import Dispatch
 import Foundation
 import Live
+import Training
 
 /// What the real effect performer needs from the command that starts the app.
 public struct WorkerEnvironment: Sendable {

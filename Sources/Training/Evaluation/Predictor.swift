@@ -44,9 +44,6 @@ public final class Predictor {
         }
         self.models = models
         classNames = first.spec.classNames
-        // The engine shards batches itself; multi-threaded BLAS calls inside the shards would
-        // oversubscribe the cores.
-        BLAS.threadCount = 1
         self.inputScale = inputScale
     }
 

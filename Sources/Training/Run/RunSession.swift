@@ -96,9 +96,6 @@ final class RunSession {
     }
 
     private func start() throws(TrainingError) {
-        // The engine splits each batch over its own workers and expects single-threaded BLAS
-        // calls inside them; OpenBLAS threads on top oversubscribe the cores (about 10× slower).
-        BLAS.threadCount = 1
         let model: Model
         do {
             model = try Model(spec: plan.spec)

@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import Foundation
+import Training
 
 struct CheckpointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

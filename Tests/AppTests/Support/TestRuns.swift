@@ -1,13 +1,16 @@
 import Terminal
+import Training
 @testable import App
 
 /// Two fixed runs as the catalog would read them: a finished 3-fold run with pruned epochs and a
 /// stopped one.
 enum TestRuns {
-    static func scores(_ epoch: Int, fold: Int) -> EpochScores {
+    static func scores(_ epoch: Int, fold: Int) -> EpochMetrics {
         let e = Double(epoch)
-        return EpochScores(loss: 1.8 - 0.15 * e, accuracy: 0.3 + 0.05 * e, validationLoss: 1.7 - 0.08 * e,
-                           validationAccuracy: 0.32 + 0.04 * e - 0.002 * Double(fold), learningRate: 1e-3)
+        return EpochMetrics(fold: fold, epoch: epoch, loss: 1.8 - 0.15 * e, accuracy: 0.3 + 0.05 * e,
+                            validationLoss: 1.7 - 0.08 * e,
+                            validationAccuracy: 0.32 + 0.04 * e - 0.002 * Double(fold), learningRate: 1e-3,
+                            imagesPerSecond: 900, seconds: 4)
     }
 
     static func fold(_ fold: Int, run: String, epochs: Int, keep: Int) -> FoldRecord {
@@ -30,7 +33,7 @@ enum TestRuns {
         let stopped = "20260314-091200-vgg"
         return [
             RunRecord(name: finished, path: "/runs/\(finished)", modelName: "seed", foldCount: 3, epochs: 5,
-                      validationAccuracy: Spread(mean: 0.516, deviation: 0.0082), status: .finished,
+                      validationAccuracy: MeanDeviation([0.506, 0.516, 0.526]), status: .finished,
                       folds: (1...3).map { fold($0, run: finished, epochs: 5, keep: 3) }),
             RunRecord(name: stopped, path: "/runs/\(stopped)", modelName: "vgg", foldCount: 5, epochs: 40,
                       validationAccuracy: nil, status: .resumable,

@@ -1,21 +1,3 @@
-/// Scores of one epoch as the run's `metrics.csv` records them.
-public struct EpochScores: Hashable, Sendable {
-    public var loss: Double
-    public var accuracy: Double
-    public var validationLoss: Double
-    public var validationAccuracy: Double
-    public var learningRate: Double
-
-    public init(loss: Double, accuracy: Double, validationLoss: Double, validationAccuracy: Double,
-                learningRate: Double) {
-        self.loss = loss
-        self.accuracy = accuracy
-        self.validationLoss = validationLoss
-        self.validationAccuracy = validationAccuracy
-        self.learningRate = learningRate
-    }
-}
-
 /// One checkpoint file of a fold (or an epoch whose file was pruned), for the picker.
 public struct CheckpointRecord: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
@@ -30,9 +12,10 @@ public struct CheckpointRecord: Hashable, Sendable {
     /// The file; nil when training kept only newer checkpoints and removed this one.
     public var path: String?
     public var fileSize: Int?
-    public var scores: EpochScores?
+    /// The epoch's row of `metrics.jsonl`.
+    public var scores: EpochMetrics?
 
-    public init(kind: Kind, epoch: Int?, path: String?, fileSize: Int?, scores: EpochScores?) {
+    public init(kind: Kind, epoch: Int?, path: String?, fileSize: Int?, scores: EpochMetrics?) {
         self.kind = kind
         self.epoch = epoch
         self.path = path
@@ -87,13 +70,13 @@ public struct RunRecord: Hashable, Sendable {
     /// K from `config.json`.
     public var foldCount: Int?
     public var epochs: Int?
-    /// Mean and standard deviation of the folds' best validation accuracy (`summary.json`).
-    public var validationAccuracy: Spread?
+    /// The folds' best validation accuracy (`summary.json`).
+    public var validationAccuracy: MeanDeviation?
     public var status: Status
     public var folds: [FoldRecord]
 
     public init(name: String, path: String, modelName: String?, foldCount: Int?, epochs: Int?,
-                validationAccuracy: Spread?, status: Status, folds: [FoldRecord]) {
+                validationAccuracy: MeanDeviation?, status: Status, folds: [FoldRecord]) {
         self.name = name
         self.path = path
         self.modelName = modelName
@@ -102,16 +85,5 @@ public struct RunRecord: Hashable, Sendable {
         self.validationAccuracy = validationAccuracy
         self.status = status
         self.folds = folds
-    }
-}
-
-/// A mean and a standard deviation over folds.
-public struct Spread: Hashable, Sendable {
-    public var mean: Double
-    public var deviation: Double
-
-    public init(mean: Double, deviation: Double) {
-        self.mean = mean
-        self.deviation = deviation
     }
 }
