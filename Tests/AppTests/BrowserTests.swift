@@ -43,6 +43,17 @@ import Testing
                            mode: .color)).contains("does not exist"))
         press(.character("q"), on: &state)
         if case .home? = state.current {} else { Issue.record("back home expected") }
+        press(.character("q"), on: &state)
+        #expect(state.isFinished && state.exitFailure == nil, "a failed screen opened from home fails nothing")
+    }
+
+    @Test func theScreenACommandOpenedReportsItsFailureWhenItCloses() {
+        var state = AppState(screen: .browser(BrowserScreen(datasetPath: "/nope", modelName: nil)))
+        send([.datasetFailed("Dataset path '/nope' does not exist.")], to: &state)
+        #expect(state.exitFailure == nil, "nothing is reported while the screen is open")
+        press(.character("q"), on: &state)
+        #expect(state.isFinished)
+        #expect(state.exitFailure == "Dataset path '/nope' does not exist.")
     }
 
     @Test func arrowsMoveByOneAndByRowsPagesByPage() throws {

@@ -49,6 +49,10 @@ public struct BrowserScreen: ScreenModel {
     }
 
     public var title: String { "Browse" }
+    public var failure: String? {
+        guard case .failed(let reason) = phase else { return nil }
+        return reason
+    }
     public var minimumSize: Size { Size(width: 60, height: 18) }
     public var screen: Screen { .browser(self) }
 

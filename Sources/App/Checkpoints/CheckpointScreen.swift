@@ -35,6 +35,10 @@ public struct CheckpointScreen: ScreenModel {
     }
 
     public var title: String { "Checkpoints" }
+    public var failure: String? {
+        guard case .failed(let reason) = phase else { return nil }
+        return reason
+    }
     public var minimumSize: Size { Size(width: 64, height: 16) }
     public var screen: Screen { .checkpoints(self) }
 

@@ -10,6 +10,8 @@ public struct AppState: Sendable {
     public var notice: Notice?
     public var size: Size
     public var capabilities: Capabilities
+    /// The failure of the first screen (the one the command opened) when it closed.
+    public var exitFailure: String?
 
     public init(screen: Screen, size: Size = Size(width: 80, height: 24),
                 capabilities: Capabilities = .standard) {

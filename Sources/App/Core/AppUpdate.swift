@@ -81,8 +81,12 @@ public enum AppUpdate {
         case .push(let screen)?:
             state.screens.append(screen)
         case .pop?:
-            if let closed = state.screens.popLast() { effects += closed.model.leave() }
+            if let closed = state.screens.popLast() {
+                effects += closed.model.leave()
+                if state.screens.isEmpty { state.exitFailure = closed.model.failure }
+            }
         case .quit?:
+            state.exitFailure = state.screens.first?.model.failure
             for screen in state.screens.reversed() { effects += screen.model.leave() }
             state.screens.removeAll()
             state.overlay = nil

@@ -26,6 +26,10 @@ public protocol ScreenModel: Sendable {
     mutating func interrupt() -> Reply
     /// Effects to run when the screen is closed (stop its workers).
     func leave() -> [Effect]
+    /// The fatal error the screen shows instead of its content (a dataset that cannot load, a
+    /// camera that cannot open). When the screen a command opened closes with one, the command
+    /// prints it and exits non-zero, as in plain mode.
+    var failure: String? { get }
 
     func render(area: Rect, into buffer: inout Buffer, theme: Theme)
 
@@ -43,6 +47,7 @@ extension ScreenModel {
     public mutating func confirmed(_ action: Confirmation.Action) -> Reply { .none }
     public mutating func interrupt() -> Reply { Reply(navigation: .quit) }
     public func leave() -> [Effect] { [] }
+    public var failure: String? { nil }
 }
 
 /// What screens may know about the terminal while updating (layout-dependent keys such as

@@ -8,16 +8,20 @@ import Terminal
 /// crashes are covered by the curses backend's handlers).
 public enum FerApp {
     /// Runs the app with `screen` first and returns the performer, whose workers have stopped.
-    /// Throws `TerminalError` when there is no usable terminal.
+    /// Throws `TerminalError` when there is no usable terminal, and `ScreenFailure` (after the
+    /// terminal is restored) when `screen` closed showing a fatal error.
     @discardableResult
     public static func run(screen: Screen, initialEffects: [Effect] = [],
                            environment: WorkerEnvironment) throws -> WorkerEffects {
         let effects = WorkerEffects(environment: environment)
         unblockTerminalSignals()
+        var failure: String?
         try CursesBackend.run { backend in
-            AppRunner(backend: backend, state: AppState(screen: screen), effects: effects)
-                .run(initialEffects: initialEffects)
+            let runner = AppRunner(backend: backend, state: AppState(screen: screen), effects: effects)
+            runner.run(initialEffects: initialEffects)
+            failure = runner.state.exitFailure
         }
+        if let failure { throw ScreenFailure(reason: failure) }
         return effects
     }
 
@@ -65,4 +69,10 @@ public enum FerApp {
         try run(screen: .live(LiveScreen(source: source)), initialEffects: [.startLive(source: nil)],
                 environment: WorkerEnvironment(live: hooks))
     }
+}
+
+/// The fatal error the first screen showed when it closed; the command exits non-zero with it.
+public struct ScreenFailure: Error, CustomStringConvertible {
+    public let reason: String
+    public var description: String { reason }
 }

@@ -46,6 +46,18 @@ struct TmuxEndToEndTests {
                      sourceLocation: sourceLocation)
     }
 
+    @Test(arguments: ["browse --data /nonexistent/faces", "checkpoints --runs /etc/hostname"])
+    func aScreenThatFailedExitsNonZeroAndSaysWhyOnce(arguments: String) throws {
+        let folder = try TemporaryFolder()
+        let tmux = try TmuxSession(command: command(arguments, home: folder.path), width: 100, height: 30)
+        defer { tmux.close() }
+        try expectPane(tmux, "Cannot", "the failure is shown on the screen")
+        try tmux.send("q")
+        try expectPane(tmux, "FER-EXIT=1", "fer \(arguments) exits non-zero after its failure")
+        let after = try tmux.capture()
+        #expect(after.components(separatedBy: "Error: ").count == 2, "the error is printed once:\n\(after)")
+    }
+
     @Test(arguments: ["linux", "xterm", "screen"])
     func eightColorTerminalsShowEveryCharacter(term: String) throws {
         let folder = try TemporaryFolder()
