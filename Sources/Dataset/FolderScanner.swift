@@ -218,11 +218,15 @@ enum FolderScanner {
         }
     }
 
-    /// The folders holding class folders: the root itself, or its train/ and test/ folders.
+    /// The folders holding class folders: the root itself, or its train/ and test/ folders. A
+    /// root of class folders named like a split folder (`fer2013/test` given alone) is that split.
     private static func splitFolders(
         root: String, layout: DatasetLayout, notes: inout [String]
     ) throws(DatasetError) -> [(prefix: String, split: Split)] {
-        guard layout == .splitFolders else { return [("", .train)] }
+        guard layout == .splitFolders else {
+            let name = root.split(separator: "/").last.map { $0.lowercased() } ?? ""
+            return [("", LayoutDetection.splitFolderNames.first { $0.name == name }?.split ?? .train)]
+        }
         var found: [(prefix: String, split: Split)] = []
         for entry in try FileSystem.entries(of: root) where entry.status.isDirectory {
             let name = entry.name.lowercased()

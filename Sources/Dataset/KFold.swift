@@ -43,6 +43,11 @@ public struct KFoldPlan: Sendable {
             throw .invalidFolds(reason: "the selected folds \(selected) must be distinct and not empty")
         }
         let pool = labels.indices.filter { options.poolTest || !isHeldOut[$0] }
+        if pool.isEmpty, !labels.isEmpty {
+            throw .invalidFolds(reason: "every face is in a held-out test split, none is for training "
+                + "(a folder named test/ is the test split); train on the folder above it, or pass "
+                + "--pool-test to train on these faces")
+        }
         guard pool.count >= foldCount else {
             throw .invalidFolds(reason: "K = \(foldCount) but only \(pool.count) samples to split")
         }

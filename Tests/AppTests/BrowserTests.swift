@@ -116,6 +116,65 @@ import Testing
         #expect(screen.visible == expected)
     }
 
+    @Test func orderCyclesThroughFileLeastSureAndHardestKeepingTheSelectedFace() throws {
+        var state = AppState(screen: .browser(try TestFaces.browser(predicted: false)))
+        press(.character("o"), on: &state)
+        #expect(browser(state)?.order == .file)
+        press(.character("o"), on: &state)
+        #expect(browser(state)?.order == .dataset, "the orders by probability need a model")
+
+        state = AppState(screen: .browser(try TestFaces.browser(predicted: true)))
+        press(.right, on: &state)
+        press(.right, on: &state)
+        #expect(browser(state)?.selectedFace == 2)
+        for _ in 0..<3 { press(.character("o"), on: &state) }
+        let screen = try #require(browser(state))
+        #expect(screen.order == .hardest)
+        #expect(screen.headline.contains("hardest first"))
+        // Odd faces are predicted "neutral" (true class 0.05) unless they are neutral: those first.
+        let wrong = (0..<42).filter { $0 % 2 == 1 && !(24..<30).contains($0) }
+        #expect(Array(screen.visible.prefix(wrong.count)) == wrong)
+        #expect(screen.selectedFace == 2, "the selected face stays selected")
+        press(.character("o"), on: &state)
+        #expect(browser(state)?.visible == Array(0..<42), "back to dataset order")
+    }
+
+    @Test func fileOrderSortsByPath() throws {
+        let faces = try TestFaces.dataset()
+        let files = FaceOrder.file.sorted(Array(0..<faces.count), in: faces, predictions: nil)
+        let paths = files.map { faces.sources[$0].description }
+        #expect(paths == paths.sorted() && Set(files).count == faces.count)
+    }
+
+    @Test func countsWhilePredictingAreMarkedPartial() throws {
+        let faces = try TestFaces.dataset()
+        var screen = BrowserScreen(dataset: faces, datasetPath: "/data/faces", modelName: "m.safetensors")
+        let all = TestFaces.predictions(for: faces)
+        let classes = faces.classNames.count
+        _ = screen.receive(.predictionsComputed(PredictionChunk(
+            start: 0, classNames: faces.classNames, probabilities: Array(all.probabilities[..<(10 * classes)]))),
+            context: context)
+        var state = AppState(screen: .browser(screen))
+        press(.character("x"), on: &state)
+        #expect(browser(state)?.headline.contains("5 shown · partial: 10/42 predicted") == true,
+                "\(browser(state)?.headline ?? "")")
+        send([.predictionsComputed(all)], to: &state)
+        #expect(browser(state)?.headline.contains("partial") == false)
+        #expect(browser(state)?.headline.contains("18 shown") == true)
+    }
+
+    @Test func aTestFolderIsLabelledTest() throws {
+        let faces = try TestFaces.dataset()
+        let test = try FaceDataset(pixels: faces.pixels, labels: faces.labels, classNames: faces.classNames,
+                                   splits: Array(repeating: .test, count: faces.count), root: "/data/test",
+                                   layout: .classFolders)
+        #expect(BrowserScreen.splitSummary(test) == "42 test faces")
+        #expect(BrowserScreen.splitSummary(faces) == "42 faces")
+        let mixed = try FaceDataset(pixels: faces.pixels, labels: faces.labels, classNames: faces.classNames,
+                                    splits: (0..<faces.count).map { $0 < 30 ? .train : .test })
+        #expect(BrowserScreen.splitSummary(mixed) == "42 faces: 30 train, 12 test")
+    }
+
     @Test func jumpSelectsAFaceNumber() throws {
         var state = AppState(screen: .browser(try TestFaces.browser(predicted: false)))
         send([":", "1", "2", "\n"].map { $0 == "\n" ? Message.key(.enter) : .key(.character(Character($0))) },

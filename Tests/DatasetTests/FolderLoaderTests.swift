@@ -35,6 +35,19 @@ import Vision
         }
     }
 
+    @Test func theTestFolderGivenAloneIsTheTestSplit() throws {
+        let folder = try TemporaryFolder()
+        try TestImages.writeClasses(["angry", "happy"], perClass: 3, prefix: "test", in: folder)
+        let dataset = try DatasetLoader.load(folder.path + "/test", options: folder.cache).dataset
+        #expect(dataset.layout == .classFolders)
+        #expect(dataset.splits.allSatisfy { $0 == .test })
+        #expect(throws: DatasetError.self, "nothing to train on without --pool-test") {
+            try KFoldPlan(dataset: dataset, options: KFoldOptions(foldCount: 2))
+        }
+        let pooled = try KFoldPlan(dataset: dataset, options: KFoldOptions(foldCount: 2, poolTest: true))
+        #expect(pooled.folds.count == 2)
+    }
+
     @Test func infersClassesOfAnyClassFolderSet() throws {
         let folder = try TemporaryFolder()
         try TestImages.writeClasses(["zebra", "Apple", "mango"], perClass: 2, prefix: "", in: folder)

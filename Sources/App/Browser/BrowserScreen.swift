@@ -4,7 +4,8 @@ import Terminal
 
 /// The dataset browser (`fer browse`): a page of faces in half blocks with their labels, a class
 /// filter, paging and jumping, a zoomed view of one face, class counts, the selected face's file,
-/// and with a model the predicted label, probabilities and a "misclassified" filter.
+/// an order (file, or with a model the least sure and hardest faces first), and with a model the
+/// predicted label, probabilities and a "misclassified" filter.
 public struct BrowserScreen: ScreenModel {
     public enum Phase: Hashable, Sendable {
         case loading(done: Int, total: Int)
@@ -25,6 +26,7 @@ public struct BrowserScreen: ScreenModel {
     public private(set) var predictions: FacePredictions?
     public private(set) var predictionError: String?
     public private(set) var filter = FaceFilter()
+    public private(set) var order = FaceOrder.dataset
     /// Dataset indices of the faces passing the filter.
     public private(set) var visible: [Int] = []
     /// Position of the selected face in `visible`.
@@ -61,10 +63,33 @@ public struct BrowserScreen: ScreenModel {
 
     public var headline: String {
         guard let dataset, phase == .ready else { return datasetPath }
-        var parts = [datasetPath, "\(formatCount(dataset.count)) faces",
-                     filter.summary(classNames: dataset.classNames)]
+        var parts = [datasetPath, Self.splitSummary(dataset), filter.summary(classNames: dataset.classNames)]
+        if order != .dataset { parts.append(order.name) }
         if filter.isActive { parts.append("\(formatCount(visible.count)) shown") }
+        if let pending = pendingPredictions, filter.misclassifiedOnly || order.needsPredictions {
+            parts.append("partial: \(formatCount(pending.done))/\(formatCount(pending.total)) predicted")
+        }
         return parts.joined(separator: " · ")
+    }
+
+    /// "7,178 test faces", or "35,887 faces: 28,709 train, 7,178 test" for a mix of splits.
+    static func splitSummary(_ dataset: FaceDataset) -> String {
+        let counts = Dictionary(grouping: dataset.splits, by: { $0 }).mapValues(\.count)
+        let splits = counts.keys.sorted { $0.rawValue < $1.rawValue }
+        guard splits.count > 1 else {
+            let name = splits.first.map { $0 == .train ? "" : "\($0) " } ?? ""
+            return "\(formatCount(dataset.count)) \(name)faces"
+        }
+        return "\(formatCount(dataset.count)) faces: "
+            + splits.map { "\(formatCount(counts[$0] ?? 0)) \($0)" }.joined(separator: ", ")
+    }
+
+    /// Faces predicted so far and in all, while the model is still working; nil when done or
+    /// without a model.
+    public var pendingPredictions: (done: Int, total: Int)? {
+        guard modelName != nil, predictionError == nil, let dataset else { return nil }
+        let done = predictions?.doneCount ?? 0
+        return done < dataset.count ? (done, dataset.count) : nil
     }
 
     public var hints: [KeyBinding] {
@@ -77,7 +102,8 @@ public struct BrowserScreen: ScreenModel {
         }
         return [KeyBinding("←↑↓→", "move"), KeyBinding("PgDn", "page"), KeyBinding("Enter", "zoom"),
                 KeyBinding("1-\(dataset?.classCount ?? 7)", "class"), KeyBinding("0", "all"),
-                KeyBinding("x", "misclassified"), KeyBinding("/", "search"), KeyBinding("q", "back")]
+                KeyBinding("x", "misclassified"), KeyBinding("o", "order"), KeyBinding("/", "search"),
+                KeyBinding("q", "back")]
     }
 
     public var help: [HelpSection] {
@@ -88,6 +114,7 @@ public struct BrowserScreen: ScreenModel {
             KeyBinding("Enter / z", "zoom the selected face (←→ move while zoomed)"),
             KeyBinding(":", "jump to a face number"),
             KeyBinding("/", "search file paths"),
+            KeyBinding("o", "order: dataset, file, least sure, hardest first (the last two need a model)"),
         ]), HelpSection("Filters", [
             KeyBinding("1…9", "show one class"),
             KeyBinding("0", "show all classes"),
@@ -111,6 +138,10 @@ public struct BrowserScreen: ScreenModel {
             return .none
         case .character("x"):
             return toggleMisclassified()
+        case .character("o"):
+            order = order.next(withModel: modelName != nil && predictionError == nil)
+            refreshVisible(keeping: selectedFace)
+            return .none
         case .character("f"):
             let next = filter.classIndex.map { $0 + 1 } ?? 0
             return setClassFilter(next < dataset.classCount ? next : nil)
@@ -229,7 +260,8 @@ public struct BrowserScreen: ScreenModel {
 
     private mutating func refreshVisible(keeping face: Int?) {
         guard let dataset else { return }
-        visible = filter.visibleFaces(in: dataset, predictions: predictions)
+        visible = order.sorted(filter.visibleFaces(in: dataset, predictions: predictions), in: dataset,
+                               predictions: predictions)
         if let face, let position = visible.firstIndex(of: face) {
             selection = position
         } else {
@@ -255,7 +287,7 @@ public struct BrowserScreen: ScreenModel {
                 predictions = FacePredictions(classNames: chunk.classNames, faceCount: dataset.count)
             }
             predictions?.merge(chunk)
-            if filter.misclassifiedOnly { refreshVisible(keeping: selectedFace) }
+            if filter.misclassifiedOnly || order.needsPredictions { refreshVisible(keeping: selectedFace) }
         case .predictionsFailed(let reason):
             predictionError = reason
             return .notice(.error(reason))

@@ -82,8 +82,12 @@ struct BrowserView: Widget {
 
     private func renderEmpty(in area: Rect, into buffer: inout Buffer) {
         let names = screen.dataset?.classNames ?? []
+        var title = "No faces match \(screen.filter.summary(classNames: names))"
+        if let pending = screen.pendingPredictions, screen.filter.misclassifiedOnly {
+            title += " yet (\(formatCount(pending.done))/\(formatCount(pending.total)) predicted)"
+        }
         let lines = [
-            Line("No faces match \(screen.filter.summary(classNames: names)).", style: theme.title),
+            Line(title + ".", style: theme.title),
             Line(""),
             Line([Span("0", style: theme.key), Span(" all classes   "), Span("x", style: theme.key),
                   Span(" misclassified on/off   "), Span("/", style: theme.key), Span(" change the search")]),
