@@ -26,6 +26,10 @@ static inline int fer_key_enter(void) { return KEY_ENTER; }
 static inline int fer_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int fer_key_btab(void) { return KEY_BTAB; }
 static inline int fer_key_mouse(void) { return KEY_MOUSE; }
+static inline mmask_t fer_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t fer_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t fer_wheel_up(void) { return BUTTON4_PRESSED; }
+static inline mmask_t fer_wheel_down(void) { return BUTTON5_PRESSED; }
 static inline int fer_ok(void) { return OK; }
 static inline int fer_err(void) { return ERR; }
 static inline WINDOW *fer_stdscr(void) { return stdscr; }

@@ -50,6 +50,29 @@ struct BrowserLayout {
     var pageSize: Int { columns * rows }
     var tileHeight: Int { thumbnail / 2 + 1 }
 
+    /// Rows of the class-count panel at the top of a side panel `sideHeight` rows tall: a row per
+    /// class and its border, at most half the panel.
+    static func classPanelHeight(classCount: Int, sideHeight: Int) -> Int {
+        min(classCount + 2, max(3, sideHeight / 2))
+    }
+
+    /// The class whose count row is at (`x`, `y`) in the side panel, nil elsewhere.
+    func classIndex(atX x: Int, y: Int, classCount: Int) -> Int? {
+        let panel = side.splitTop(Self.classPanelHeight(classCount: classCount, sideHeight: side.height)).top
+        let rows = panel.inset(by: 1)
+        guard rows.contains(x: x, y: y), y - rows.y < classCount else { return nil }
+        return y - rows.y
+    }
+
+    /// The page slot of the tile at (`x`, `y`), nil between and outside the tiles.
+    func slot(atX x: Int, y: Int) -> Int? {
+        guard grid.contains(x: x, y: y) else { return nil }
+        let column = (x - origin.x) / (thumbnail + 1), row = (y - origin.y) / tileHeight
+        guard x >= origin.x, column < columns, row < rows else { return nil }
+        let slot = row * columns + column
+        return tile(slot).contains(x: x, y: y) ? slot : nil
+    }
+
     /// The tile of the `slot`-th face on the page (row-major): image rows, then one label row.
     func tile(_ slot: Int) -> Rect {
         let column = slot % columns

@@ -130,8 +130,11 @@ public struct BrowserScreen: ScreenModel {
         guard let dataset, phase == .ready else {
             return KeyIntent(key) == .back ? .pop : .none
         }
-        if focus == .classes { return handleClassPane(key, classCount: dataset.classCount) }
         let layout = BrowserLayout(body: context.body)
+        if case .mouse(let event) = key, event.kind == .press {
+            return click(x: event.x, y: event.y, layout: layout, classCount: dataset.classCount)
+        }
+        if focus == .classes { return handleClassPane(key, classCount: dataset.classCount) }
         switch key {
         case .character("z"):
             isZoomed.toggle()
@@ -185,6 +188,27 @@ public struct BrowserScreen: ScreenModel {
         case .help, .other:
             break
         }
+        return .none
+    }
+
+    /// A click on a face selects it, on the selected face zooms it (on the zoomed face: back to the
+    /// grid); on a class count,
+    /// filters that class (again: all classes).
+    private mutating func click(x: Int, y: Int, layout: BrowserLayout, classCount: Int) -> Reply {
+        if let classIndex = layout.classIndex(atX: x, y: y, classCount: classCount) {
+            focus = .faces
+            return setClassFilter(filter.classIndex == classIndex ? nil : classIndex)
+        }
+        if isZoomed {
+            if layout.grid.contains(x: x, y: y) { isZoomed = false }
+            return .none
+        }
+        guard let slot = layout.slot(atX: x, y: y) else { return .none }
+        let position = selection / layout.pageSize * layout.pageSize + slot
+        guard position < visible.count else { return .none }
+        focus = .faces
+        if selection == position { isZoomed = true }
+        selection = position
         return .none
     }
 

@@ -11,7 +11,7 @@ struct FaceDetailsPanel: Widget {
 
     func render(area: Rect, into buffer: inout Buffer) {
         guard !area.isEmpty else { return }
-        let classRows = min(dataset.classCount + 2, max(3, area.height / 2))
+        let classRows = BrowserLayout.classPanelHeight(classCount: dataset.classCount, sideHeight: area.height)
         let (classArea, faceArea) = area.splitTop(classRows)
         renderClasses(in: classArea, into: &buffer)
         renderFace(in: faceArea, into: &buffer)

@@ -150,6 +150,10 @@ public struct CheckpointScreen: ScreenModel {
         default:
             break
         }
+        if case .mouse(let event) = key, event.kind == .press {
+            click(x: event.x, y: event.y, in: context.body)
+            return .none
+        }
         let visibleRows = max(1, context.body.height / 2 - 3)
         let count = rowCount(of: focus)
         switch KeyIntent(key) {
@@ -182,6 +186,18 @@ public struct CheckpointScreen: ScreenModel {
             break
         }
         return .none
+    }
+
+    /// A click focuses the table under the pointer and selects the row clicked.
+    private mutating func click(x: Int, y: Int, in body: Rect) {
+        let layout = CheckpointLayout(area: body, runCount: runs.count)
+        guard let pane = Pane.allCases.first(where: { layout.frame(of: $0).contains(x: x, y: y) }) else { return }
+        focus = pane
+        let count = rowCount(of: pane)
+        guard let row = Table.displayedRow(atY: y, area: layout.table(of: pane), state: currentTable,
+                                           rowCount: count), row != currentTable.selectedRow else { return }
+        withTable(pane) { $0.selectedRow = row }
+        resetBelow(pane)
     }
 
     private var currentTable: TableState {

@@ -30,10 +30,9 @@ struct CheckpointView: Widget {
     }
 
     private func renderTables(in area: Rect, into buffer: inout Buffer) {
-        let (tables, detailRow) = area.splitBottom(1)
-        let runHeight = min(max(5, screen.runs.count + 3), max(5, tables.height * 2 / 5))
-        let (runArea, lower) = tables.splitTop(runHeight)
-        let (foldArea, checkpointArea) = lower.splitLeft(min(24, lower.width / 3))
+        let layout = CheckpointLayout(area: area, runCount: screen.runs.count)
+        let (runArea, foldArea, checkpointArea, detailRow) = (layout.runs, layout.folds, layout.checkpoints,
+                                                               layout.detail)
         let run = screen.selectedRun
         let fold = screen.selectedFold
         table(title: "Runs", pane: .runs, columns: CheckpointTables.runColumns,
@@ -56,7 +55,7 @@ struct CheckpointView: Widget {
                           borderStyle: focused ? Style(foreground: theme.accent, bold: true) : nil,
                           theme: theme)
         block.render(area: area, into: &buffer)
-        let inner = block.inner(area).inset(horizontal: 1, vertical: 0)
+        let inner = CheckpointLayout.tableArea(inFrame: area)
         Table(columns: columns, rows: rows, state: state, emptyMessage: "none",
               theme: focused ? theme : quietTheme)
             .render(area: inner, into: &buffer)

@@ -23,6 +23,7 @@ public enum AppUpdate {
 
     private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         if key == .resize { return [] }
+        if case .mouse(let event) = key, !acceptsMouse(at: event, state) { return [] }
         if let overlay = state.overlay { return handle(key, overlay: overlay, &state) }
         state.notice = nil
         if key == .interrupt {
@@ -61,6 +62,15 @@ public enum AppUpdate {
             guard answer else { return [] }
             return apply(updateTop(&state) { $0.confirmed(confirmation.action) }, to: &state)
         }
+    }
+
+    /// Mouse events reach the screen only on its body, when it is big enough to be drawn and no
+    /// overlay covers it.
+    private static func acceptsMouse(at event: MouseEvent, _ state: AppState) -> Bool {
+        guard state.overlay == nil, let minimum = state.current?.model.minimumSize else { return false }
+        let size = state.size
+        guard size.width >= minimum.width, size.height >= minimum.height else { return false }
+        return event.kind != .press || state.context.body.contains(x: event.x, y: event.y)
     }
 
     // MARK: - Replies

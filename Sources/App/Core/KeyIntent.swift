@@ -2,7 +2,8 @@ import Terminal
 
 /// What a key means by terminal convention, so every screen answers the same keys the same way:
 /// arrows and `hjkl` move, PgUp/PgDn (and Ctrl-B/Ctrl-F) page, Home/`g` and End/`G` jump to the
-/// ends, Enter chooses, `q`/Esc go back, Tab cycles panes, `/` searches, `?` opens help.
+/// ends, Enter chooses, `q`/Esc go back, Tab cycles panes, `/` searches, `?` opens help; the mouse
+/// wheel moves as the arrows do.
 public enum KeyIntent: Hashable, Sendable {
     case up, down, left, right
     case pageUp, pageDown
@@ -17,6 +18,8 @@ public enum KeyIntent: Hashable, Sendable {
 
     public init(_ key: Key) {
         switch key {
+        case .mouse(let event) where event.kind == .wheelUp: self = .up
+        case .mouse(let event) where event.kind == .wheelDown: self = .down
         case .up, .character("k"): self = .up
         case .down, .character("j"): self = .down
         case .left, .character("h"): self = .left

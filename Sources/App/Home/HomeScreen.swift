@@ -44,6 +44,14 @@ public struct HomeScreen: ScreenModel {
         if key == .character("d") {
             return Reply(overlay: .prompt(datasetPrompt(then: nil)))
         }
+        if case .mouse(let event) = key, event.kind == .press {
+            // A click selects an item; a click on the selected item opens it.
+            guard let item = HomeView.itemRows(in: screenContext.body)
+                .first(where: { $0.row.contains(x: event.x, y: event.y) })?.item else { return .none }
+            if item == selection { return open(item) }
+            selection = item
+            return .none
+        }
         let items = HomeItem.allCases
         switch KeyIntent(key) {
         case .up, .previousPane:

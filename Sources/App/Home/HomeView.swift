@@ -5,20 +5,37 @@ struct HomeView: Widget {
     let screen: HomeScreen
     let theme: Theme
 
+    /// The centred box in `area`.
+    static func box(in area: Rect) -> Rect {
+        area.centered(width: min(area.width, 78), height: min(area.height, 14))
+    }
+
+    /// The box's text area, inside the border and two columns of margin.
+    static func inner(in area: Rect) -> Rect {
+        box(in: area).inset(by: 1).inset(horizontal: 2, vertical: 0)
+    }
+
+    /// The row of each menu item (under the one-line tagline and a blank row).
+    static func itemRows(in area: Rect) -> [(item: HomeItem, row: Rect)] {
+        let inner = inner(in: area)
+        return HomeItem.allCases.enumerated().compactMap { index, item in
+            let y = inner.y + 2 + index
+            return y < inner.bottom ? (item, Rect(x: inner.x, y: y, width: inner.width, height: 1)) : nil
+        }
+    }
+
     func render(area: Rect, into buffer: inout Buffer) {
-        let box = area.centered(width: min(area.width, 78), height: min(area.height, 14))
         let block = Block(title: Line(" fer ", style: theme.title), rounded: true, theme: theme)
-        block.render(area: box, into: &buffer)
-        let inner = block.inner(box).inset(horizontal: 2, vertical: 0)
+        block.render(area: Self.box(in: area), into: &buffer)
+        let inner = Self.inner(in: area)
         guard !inner.isEmpty else { return }
-        var y = inner.y
-        buffer.set(x: inner.x, y: y, string: "Facial expression recognition in the terminal",
+        buffer.set(x: inner.x, y: inner.y, string: "Facial expression recognition in the terminal",
                    style: theme.muted,
                    maxWidth: inner.width)
-        y += 2
-        for item in HomeItem.allCases where y < inner.bottom {
-            drawItem(item, row: Rect(x: inner.x, y: y, width: inner.width, height: 1), into: &buffer)
-            y += 1
+        var y = inner.y + 2
+        for (item, row) in Self.itemRows(in: area) {
+            drawItem(item, row: row, into: &buffer)
+            y = row.bottom
         }
         y += 1
         for (label, value) in infoRows() where y < inner.bottom {

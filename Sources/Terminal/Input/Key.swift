@@ -9,6 +9,8 @@ public enum Key: Hashable, Sendable {
     case enter, escape, tab, backTab, backspace, delete, insert
     /// Function key F1…F12 (the number).
     case function(Int)
+    /// A click or wheel step (terminals that report the mouse; `FER_NO_MOUSE=1` turns it off).
+    case mouse(MouseEvent)
     /// The terminal changed size: redraw at the new size.
     case resize
     /// Ctrl-C (SIGINT). The app should stop what it is doing and quit or go back; a second Ctrl-C

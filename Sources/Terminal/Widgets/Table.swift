@@ -37,6 +37,15 @@ public struct Table: Widget {
         max(0, area.height - 1)
     }
 
+    /// The displayed row (as `TableState.selectedRow` counts) drawn at screen row `y` when the
+    /// table is rendered in `area`; nil for the header and below the last row.
+    public static func displayedRow(atY y: Int, area: Rect, state: TableState, rowCount: Int) -> Int? {
+        let body = area.inset(top: 1)
+        guard y >= body.y, y < body.bottom else { return nil }
+        let row = state.visibleOffset(visibleRows: body.height, rowCount: rowCount) + y - body.y
+        return row < rowCount ? row : nil
+    }
+
     public func render(area: Rect, into buffer: inout Buffer) {
         guard !area.isEmpty, !columns.isEmpty else { return }
         let columnRects = area.columns(columns.map(\.width), spacing: 1)

@@ -58,6 +58,23 @@ struct TmuxEndToEndTests {
         #expect(after.components(separatedBy: "Error: ").count == 2, "the error is printed once:\n\(after)")
     }
 
+    @Test func aClickSelectsAHomeItemAndASecondClickOpensIt() throws {
+        let folder = try TemporaryFolder()
+        let tmux = try TmuxSession(command: command("", home: folder.path), width: 100, height: 30)
+        defer { tmux.close() }
+        try expectPane(tmux, "Facial expression recognition")
+        let lines = try tmux.capture().components(separatedBy: "\n")
+        let row = try #require(lines.firstIndex { $0.contains("Checkpoints  runs") }, "the menu shows Checkpoints")
+        let column = try #require(lines[row].range(of: "Checkpoints")).lowerBound.utf16Offset(in: lines[row])
+        try tmux.click(x: column, y: row)
+        try expectPane(tmux, "Same as fer checkpoints", "a click selects the item")
+        try tmux.click(x: column, y: row)
+        try expectPane(tmux, "fer ▶ Checkpoints", "a second click opens it")
+        try tmux.send("q")
+        try tmux.send("q")
+        try expectPane(tmux, "FER-EXIT=0")
+    }
+
     @Test(arguments: ["linux", "xterm", "screen"])
     func eightColorTerminalsShowEveryCharacter(term: String) throws {
         let folder = try TemporaryFolder()

@@ -55,6 +55,16 @@ final class TmuxSession {
         for key in keys { try run(["send-keys", "-t", name, key]) }
     }
 
+    /// Sends a left-button click (press, then release) at the 0-based cell (`x`, `y`) as xterm
+    /// (X10) mouse reports, the form ncurses reads on `screen`/`xterm` terminals.
+    func click(x: Int, y: Int) throws {
+        func report(_ button: UInt8) -> String {
+            "\u{1B}[M" + String(UnicodeScalar(32 + button)) + String(UnicodeScalar(UInt8(33 + x)))
+                + String(UnicodeScalar(UInt8(33 + y)))
+        }
+        try run(["send-keys", "-t", name, "-l", report(0) + report(3)])
+    }
+
     /// The pane's text now.
     func capture() throws -> String {
         try run(["capture-pane", "-p", "-t", name])

@@ -27,6 +27,16 @@ import Testing
         #expect(key(fer_key_mouse()) == nil)
         #expect(Key.escape.isBackOrQuit && Key.character("q").isBackOrQuit && !Key.enter.isBackOrQuit)
     }
+
+    @Test func mouseReports() {
+        func key(_ buttons: mmask_t) -> Key? { CursesKeyMapping.mouseKey(buttons: buttons, x: 3, y: 4) }
+        #expect(key(fer_button1_pressed()) == .mouse(MouseEvent(.press, x: 3, y: 4)))
+        #expect(key(fer_button1_clicked()) == .mouse(MouseEvent(.press, x: 3, y: 4)))
+        #expect(key(fer_wheel_up()) == .mouse(MouseEvent(.wheelUp, x: 3, y: 4)))
+        #expect(key(fer_wheel_down()) == .mouse(MouseEvent(.wheelDown, x: 3, y: 4)))
+        #expect(key(0) == nil, "buttons fer does not use")
+        #expect(CursesKeyMapping.mouseMask & fer_wheel_down() != 0)
+    }
 }
 
 @Suite struct CursesColorTests {

@@ -2,6 +2,19 @@ import Testing
 @testable import Terminal
 
 @Suite struct TableStateTests {
+    @Test func aScreenRowMapsToTheDisplayedRowUnderIt() {
+        let area = Rect(x: 2, y: 5, width: 20, height: 4)  // header at 5, rows at 6…8
+        let top = TableState(selectedRow: 0)
+        #expect(Table.displayedRow(atY: 6, area: area, state: top, rowCount: 10) == 0)
+        #expect(Table.displayedRow(atY: 8, area: area, state: top, rowCount: 10) == 2)
+        #expect(Table.displayedRow(atY: 5, area: area, state: top, rowCount: 10) == nil, "the header")
+        #expect(Table.displayedRow(atY: 9, area: area, state: top, rowCount: 10) == nil, "below the table")
+        #expect(Table.displayedRow(atY: 8, area: area, state: top, rowCount: 2) == nil, "below the last row")
+        let scrolled = TableState(selectedRow: 9)
+        #expect(Table.displayedRow(atY: 6, area: area, state: scrolled, rowCount: 10) == 7,
+                "the rows scrolled so that the selection shows")
+    }
+
     let rows = [["b", "10", "87.5%"], ["a", "9", "2,431"], ["C", "100", "n/a"], ["a", "9", "12"]]
 
     @Test func sortsNumbersNumericallyAndTextCaseInsensitively() {

@@ -88,6 +88,11 @@ public final class CursesBackend: TerminalBackend {
         noecho()
         nonl()
         keypad(window, true)
+        if ProcessInfo.processInfo.environment["FER_NO_MOUSE"] == nil {
+            // Presses only (no click detection delay); the terminal's own selection needs Shift.
+            mouseinterval(0)
+            mousemask(CursesKeyMapping.mouseMask, nil)
+        }
         leaveok(window, true)
         curs_set(0)
         set_escdelay(25)
@@ -169,6 +174,11 @@ public final class CursesBackend: TerminalBackend {
             // would spin on instant errors. Exit as a hang-up signal would.
             restore()
             exit(129)
+        }
+        if status == fer_key_code_yes(), Int32(bitPattern: UInt32(code)) == fer_key_mouse() {
+            var event = MEVENT()
+            guard getmouse(&event) == fer_ok() else { return nil }
+            return CursesKeyMapping.mouseKey(buttons: event.bstate, x: event.x, y: event.y)
         }
         return CursesKeyMapping.key(status: status, code: UInt32(code))
     }

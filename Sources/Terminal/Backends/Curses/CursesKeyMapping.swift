@@ -27,6 +27,26 @@ enum CursesKeyMapping {
         }
     }
 
+    /// The buttons fer listens to: left press and click, and the wheel.
+    static var mouseMask: mmask_t {
+        fer_button1_pressed() | fer_button1_clicked() | fer_wheel_up() | fer_wheel_down()
+    }
+
+    /// The key for a mouse report (`getmouse`): nil for buttons fer does not use.
+    static func mouseKey(buttons: mmask_t, x: Int32, y: Int32) -> Key? {
+        let kind: MouseEvent.Kind
+        if buttons & fer_wheel_up() != 0 {
+            kind = .wheelUp
+        } else if buttons & fer_wheel_down() != 0 {
+            kind = .wheelDown
+        } else if buttons & (fer_button1_pressed() | fer_button1_clicked()) != 0 {
+            kind = .press
+        } else {
+            return nil
+        }
+        return .mouse(MouseEvent(kind, x: Int(x), y: Int(y)))
+    }
+
     static func specialKey(_ code: Int32) -> Key? {
         switch code {
         case fer_key_up(): return .up
