@@ -96,6 +96,15 @@ import Testing
         #expect(state.isFinished)
     }
 
+    @Test func aStopDuringTheFinalEvaluationSaysTheRunFinished() throws {
+        var state = ScreenStates.dashboard()
+        press(.character("s"), on: &state)
+        let summary = try #require(TestTraining.finished().last)
+        send([.training(summary)], to: &state)
+        guard case .finished? = dashboard(state)?.phase else { Issue.record("finished expected"); return }
+        #expect(state.notice?.text.contains("finished before the stop took effect") == true)
+    }
+
     @Test func controlCStopsWithoutAsking() {
         var state = ScreenStates.dashboard()
         let effects = press(.interrupt, on: &state)

@@ -252,10 +252,15 @@ public struct DashboardScreen: ScreenModel {
             isPaused = false
             return .notice(Notice("Resumed."))
         case .runFinished(let summary):
+            // A stop asked for during the run's final evaluation comes too late: it finishes.
+            var wasStopping = false
+            if case .stopping = phase { wasStopping = true }
             phase = .finished(summary)
             isPaused = false
             for result in summary.folds { updateFold(result.fold) { $0.finish(result) } }
-            return leaveWhenStopped ? .pop : .notice(.success("Training finished."))
+            if leaveWhenStopped { return .pop }
+            return .notice(.success(wasStopping
+                    ? "Training finished before the stop took effect; nothing to resume." : "Training finished."))
         case .runCancelled(let cancelled):
             phase = .stopped(cancelled)
             isPaused = false
