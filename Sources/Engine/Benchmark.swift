@@ -20,6 +20,8 @@ public struct BenchmarkResult: Codable, Sendable {
     public var inferenceToSgemm: Double
     public var forwardMegaflopsPerImage: Double
     public var blasKernel: String
+    /// The convolution path this process chose (`ConvolutionPath.preferred`).
+    public var convolutionPath: String
     public var threads: Int
     public var parameterCount: Int
 
@@ -35,6 +37,7 @@ public struct BenchmarkResult: Codable, Sendable {
         case latencyMillisecondsBatch1 = "latency_ms_batch1"
         case forwardMegaflopsPerImage = "forward_mflops_per_image"
         case blasKernel = "blas_kernel"
+        case convolutionPath = "convolution_path"
         case parameterCount = "parameter_count"
     }
 }
@@ -72,7 +75,8 @@ public enum Benchmark {
             gflops: training, inferenceGflops: inference, sgemmGflops: sgemm,
             trainingToSgemm: sgemm > 0 ? training / sgemm : 0, inferenceToSgemm: sgemm > 0 ? inference / sgemm : 0,
             forwardMegaflopsPerImage: flops / 1e6,
-            blasKernel: BLAS.kernelName, threads: Parallel.workerCount, parameterCount: model.parameterCount
+            blasKernel: BLAS.kernelName, convolutionPath: ConvolutionPath.preferred.rawValue,
+            threads: Parallel.workerCount, parameterCount: model.parameterCount
         )
     }
 

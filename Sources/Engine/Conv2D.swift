@@ -1,6 +1,7 @@
 /// 2-D convolution over NHWC images with optional fused bias and ReLU. Filters in multiples of
 /// 32 run on `DirectConvolution`'s SIMD kernels (forward, input and kernel gradients; the
-/// kernel gradient of small maps by sgemm over im2col rows); other shapes use im2col + sgemm.
+/// kernel gradient of small maps by sgemm over im2col rows) unless `path` says sgemm (see
+/// `ConvolutionPath`); other shapes use im2col + sgemm.
 /// Kernel layout is Keras's `[kernelHeight, kernelWidth, inputChannels, filters]`.
 public final class Conv2D: Layer {
     public let inputChannels: Int
@@ -9,6 +10,8 @@ public final class Conv2D: Layer {
     public let stride: Int
     public let padding: Padding
     public let activation: Activation
+    /// Direct SIMD kernels or im2col + sgemm, for the shapes the direct kernels support.
+    public let path: ConvolutionPath
     public let kernel: Parameter
     public let bias: Parameter?
 
@@ -27,8 +30,10 @@ public final class Conv2D: Layer {
 
     public init(
         inputChannels: Int, filters: Int, kernelSize: Int, stride: Int = 1,
-        padding: Padding = .valid, activation: Activation = .linear, useBias: Bool = true
+        padding: Padding = .valid, activation: Activation = .linear, useBias: Bool = true,
+        path: ConvolutionPath = .preferred
     ) {
+        self.path = path
         self.inputChannels = inputChannels
         self.filters = filters
         self.kernelSize = kernelSize
@@ -116,7 +121,9 @@ public final class Conv2D: Layer {
 
     /// Whether forward runs `DirectConvolution` (filters a multiple of 32, not 1×1) instead of
     /// im2col + GEMM.
-    private var usesDirectForward: Bool { DirectConvolution.supports(filters: filters) && kernelSize > 1 }
+    private var usesDirectForward: Bool {
+        path == .direct && DirectConvolution.supports(filters: filters) && kernelSize > 1
+    }
 
     // x: [N, H, W, C] -> y: [N, OH, OW, filters]
     public func forward(_ input: Tensor, training: Bool) -> Tensor {

@@ -89,6 +89,41 @@ import Testing
         #expect(relativeDifference(layer.kernel.gradient.values, expectedKernel) < 1e-4)
     }
 
+    /// The shapes the direct kernels take give the same forward pass and gradients on the sgemm
+    /// path (the `fer` command picks whichever is faster on the CPU); tests default to direct.
+    @Test(arguments: [(32, 32, 1, Padding.same), (64, 32, 1, .valid), (32, 64, 2, .same)])
+    func gemmPathAgreesWithTheDirectKernels(channels: Int, filters: Int, stride: Int, padding: Padding) throws {
+        #expect(ConvolutionPath.preferred == .direct)
+        var generator = RandomGenerator(seed: 8)
+        let input = Tensor(shape: [3, 10, 9, channels])
+        for index in 0 ..< input.count { input[index] = generator.normal() }
+        let layers = [ConvolutionPath.direct, .gemm].map { path in
+            Conv2D(inputChannels: channels, filters: filters, kernelSize: 3, stride: stride, padding: padding,
+                   activation: .relu, path: path)
+        }
+        for index in 0 ..< layers[0].kernel.value.count { layers[0].kernel.value[index] = generator.normal() }
+        for index in 0 ..< filters { layers[0].bias?.value[index] = generator.normal() }
+        layers[1].kernel.value.pointer.update(from: layers[0].kernel.value.pointer, count: layers[0].kernel.value.count)
+        layers[1].bias?.value.pointer.update(from: layers[0].bias!.value.pointer, count: filters)
+        let outputs = layers.map { $0.forward(input, training: true).values }
+        let outputShape = [3] + (try layers[0].outputShape(for: [10, 9, channels]))
+        let gradientValues = (0 ..< outputShape.reduce(1, *)).map { _ in generator.normal() }
+        // `backward` may overwrite the gradient it is given: each layer gets its own copy.
+        let inputGradients = layers.map { layer in
+            let gradient = Tensor(shape: outputShape)
+            for (index, value) in gradientValues.enumerated() { gradient[index] = value }
+            return layer.backward(gradient, needsInputGradient: true)?.values ?? []
+        }
+        func relative(_ a: [Float], _ b: [Float]) -> Float {
+            guard a.count == b.count, !a.isEmpty else { return .infinity }
+            return zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? .infinity
+        }
+        #expect(relative(outputs[1], outputs[0]) < 1e-4, "forward")
+        #expect(relative(inputGradients[1], inputGradients[0]) < 1e-4, "input gradient")
+        #expect(relative(layers[1].kernel.gradient.values, layers[0].kernel.gradient.values) < 1e-3,
+                "kernel gradient")
+    }
+
     @Test func sameAndValidOutputSizesFollowKeras() throws {
         let same = Conv2D(inputChannels: 1, filters: 1, kernelSize: 3, stride: 2, padding: .same)
         let valid = Conv2D(inputChannels: 1, filters: 1, kernelSize: 3, padding: .valid)
