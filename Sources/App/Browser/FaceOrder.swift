@@ -27,11 +27,7 @@ public enum FaceOrder: Int, CaseIterable, Hashable, Sendable {
 
     /// The next order; the probability orders only when a model is loaded.
     func next(withModel: Bool) -> FaceOrder {
-        var order = self
-        repeat {
-            order = FaceOrder(rawValue: (order.rawValue + 1) % Self.allCases.count) ?? .dataset
-        } while order.needsPredictions && !withModel
-        return order
+        next { withModel || !$0.needsPredictions }
     }
 
     /// `faces` (dataset indices) in this order; ties keep dataset order.
@@ -40,17 +36,21 @@ public enum FaceOrder: Int, CaseIterable, Hashable, Sendable {
         case .dataset:
             return faces
         case .file:
-            let paths = faces.map { dataset.sources[$0].description }
-            return faces.indices.sorted { (paths[$0], faces[$0]) < (paths[$1], faces[$1]) }.map { faces[$0] }
-        case .leastSure, .hardest:
-            let keys = faces.map { face -> Float in
-                guard let probabilities = predictions?.probabilities(of: face) else { return .infinity }
-                if self == .leastSure { return probabilities.max() ?? .infinity }
-                let name = dataset.className(of: face)
-                guard let column = predictions?.classNames.firstIndex(of: name) else { return .infinity }
-                return probabilities[column]
-            }
-            return faces.indices.sorted { (keys[$0], faces[$0]) < (keys[$1], faces[$1]) }.map { faces[$0] }
+            return Self.sorted(faces, by: faces.map { dataset.sources[$0].description })
+        case .leastSure:
+            return Self.sorted(faces, by: faces.map { predictions?.topProbability(of: $0) ?? .infinity })
+        case .hardest:
+            // The prediction column of each dataset class, looked up once.
+            let columns = dataset.classNames.map { predictions?.classNames.firstIndex(of: $0) }
+            return Self.sorted(faces, by: faces.map { face in
+                columns[Int(dataset.labels[face])].flatMap { predictions?.probability(of: face, class: $0) }
+                    ?? .infinity
+            })
         }
+    }
+
+    /// `faces` by ascending `keys` (one per face), ties in their given order.
+    private static func sorted<Key: Comparable>(_ faces: [Int], by keys: [Key]) -> [Int] {
+        faces.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { faces[$0] }
     }
 }

@@ -69,6 +69,17 @@ public struct FacePredictions: Sendable {
         return Array(probabilities[face * classes..<(face + 1) * classes])
     }
 
+    /// The probability of class `index` (in `classNames`) for a face, nil until predicted.
+    public func probability(of face: Int, class index: Int) -> Float? {
+        guard predictedClass(of: face) != nil, classNames.indices.contains(index) else { return nil }
+        return probabilities[face * classNames.count + index]
+    }
+
+    /// The highest probability of a face (that of its predicted class), nil until predicted.
+    public func topProbability(of face: Int) -> Float? {
+        predictedClass(of: face).flatMap { probability(of: face, class: $0) }
+    }
+
     /// The predicted class name of a face, nil until predicted.
     public func predictedName(of face: Int) -> String? {
         predictedClass(of: face).map { classNames[$0] }

@@ -22,13 +22,7 @@ public enum LiveRenderMode: Int, CaseIterable, Hashable, Sendable {
 
     /// The next mode that the terminal can show differently from plain ASCII.
     func next(for capabilities: Capabilities) -> LiveRenderMode {
-        var candidate = self
-        for _ in LiveRenderMode.allCases {
-            let nextValue = (candidate.rawValue + 1) % LiveRenderMode.allCases.count
-            candidate = LiveRenderMode(rawValue: nextValue) ?? .ascii
-            if candidate.isAvailable(for: capabilities) { return candidate }
-        }
-        return .ascii
+        next { $0.isAvailable(for: capabilities) }
     }
 
     func isAvailable(for capabilities: Capabilities) -> Bool {
