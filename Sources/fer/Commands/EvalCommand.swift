@@ -61,6 +61,9 @@ struct EvalCommand: ParsableCommand {
         for skipped in loaded.report.skipped { FileHandle.standardError.write(Data("skipped \(skipped)\n".utf8)) }
         let dataset = loaded.dataset
         let (indices, name) = all ? (Array(0 ..< dataset.count), "all images") : Evaluator.defaultIndices(for: dataset)
+        guard !indices.isEmpty else {
+            throw NothingToScore(path: data, skipped: loaded.report.skipped.count)
+        }
         let progress = ProgressLine(label: "scoring", unit: "faces")
         let started = Date()
         let report = try Evaluator.evaluate(
@@ -86,5 +89,14 @@ struct EvalCommand: ParsableCommand {
             print("")
             print("scored in \(Formatting.fixed(seconds, 1)) s: \(Formatting.grouped(Int(rate.rounded()))) faces/s")
         }
+    }
+}
+
+/// The dataset holds no face `fer eval` could score.
+private struct NothingToScore: Error, CustomStringConvertible {
+    let path: String
+    let skipped: Int
+    var description: String {
+        "'\(path)' has no readable faces to score" + (skipped > 0 ? " (\(skipped) files skipped)" : "")
     }
 }

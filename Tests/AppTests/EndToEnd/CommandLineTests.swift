@@ -34,6 +34,15 @@ struct CommandLineTests {
         #expect(output.components(separatedBy: message).count == 2, "said once: \(output)")
     }
 
+    @Test func evalOfAFolderWithoutOneReadableFaceFails() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("not an image", to: "faces/happy/a.png")
+        let (status, output) = try Self.run(["eval", "--data", folder.path + "/faces"])
+        #expect(status == 1, "\(output)")
+        #expect(output.contains("has no readable faces to score (1 files skipped)"), "\(output)")
+        #expect(!output.contains("accuracy"), "no report of 0 images: \(output)")
+    }
+
     @Test func minimumFaceBelowTheCascadeWindowIsRefused() throws {
         let (status, output) = try Self.run(["predict", "x.png", "--min-face", "10"])
         #expect(status == 64)
