@@ -1,7 +1,7 @@
-/// 2-D convolution over NHWC images with optional fused bias and ReLU. Filters in multiples of
-/// 32 run on `DirectConvolution`'s SIMD kernels (forward, input and kernel gradients; the
-/// kernel gradient of small maps by sgemm over im2col rows) unless `path` says sgemm (see
-/// `ConvolutionPath`); other shapes use im2col + sgemm.
+/// 2-D convolution over NHWC images with optional fused bias and ReLU. By `path` (see
+/// `ConvolutionPath`): filters in multiples of 32 run on `DirectConvolution`'s SIMD kernels
+/// (forward, input and kernel gradients; the kernel gradient of small maps by sgemm over
+/// im2col rows), or 3×3 "same" layers on `WinogradConvolution`; other shapes use im2col + sgemm.
 /// Kernel layout is Keras's `[kernelHeight, kernelWidth, inputChannels, filters]`.
 public final class Conv2D: Layer {
     public let inputChannels: Int
@@ -10,7 +10,7 @@ public final class Conv2D: Layer {
     public let stride: Int
     public let padding: Padding
     public let activation: Activation
-    /// Direct SIMD kernels or im2col + sgemm, for the shapes the direct kernels support.
+    /// Direct SIMD kernels, im2col + sgemm or Winograd, for the shapes they support.
     public let path: ConvolutionPath
     public let kernel: Parameter
     public let bias: Parameter?
@@ -23,6 +23,8 @@ public final class Conv2D: Layer {
     /// The kernel packed for `DirectConvolution` (forward), or rotated (`rotatedKernel`) and
     /// packed for its input gradient; rebuilt on every pass.
     private let packedKernel = Tensor(shape: [0])
+    /// The Winograd passes, for 3×3 "same" layers when `path` is `.winograd`.
+    private lazy var winograd = WinogradConvolution(channels: inputChannels, filters: filters)
     private let rotatedKernel = Tensor(shape: [0])
     /// Inference outputs of `inferenceForward`: the max-pooled map, and the folded bias.
     let pooledOutput = Tensor(shape: [0])
@@ -78,7 +80,8 @@ public final class Conv2D: Layer {
         let geometry = makeGeometry(height: input.shape[1], width: input.shape[2])
         self.geometry = geometry
         let chunk = chunkSize(geometry)
-        let columnCount = geometry.isPointwise ? 0 : chunk * geometry.outputPositions * geometry.patchSize
+        let columnCount = geometry.isPointwise || usesWinograd(geometry)
+            ? 0 : chunk * geometry.outputPositions * geometry.patchSize
         let scratchCount = usesDirectForward ? DirectConvolution.scratchCount(geometry, filters: filters) : 0
         if workspaces.count != Parallel.workerCount || workspaces.first?.columns.count != columnCount
             || workspaces.first?.scratch.count != scratchCount {
@@ -125,6 +128,15 @@ public final class Conv2D: Layer {
         path == .direct && DirectConvolution.supports(filters: filters) && kernelSize > 1
     }
 
+    /// Whether this layer runs on `WinogradConvolution` for images of `geometry`.
+    private func usesWinograd(_ geometry: ConvolutionGeometry) -> Bool {
+        path == .winograd && Winograd.supports(geometry, filters: filters)
+    }
+
+    private func tiles(_ geometry: ConvolutionGeometry) -> Winograd.Tiles {
+        Winograd.Tiles(height: geometry.outputHeight, width: geometry.outputWidth)
+    }
+
     // x: [N, H, W, C] -> y: [N, OH, OW, filters]
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         self.input = input
@@ -134,6 +146,18 @@ public final class Conv2D: Layer {
         let positions = geometry.outputPositions, patch = geometry.patchSize, chunk = chunkSize(geometry)
         let kernelValues = kernel.value.pointer, biasValues = bias?.value.pointer
         let source = input.pointer, destination = output.pointer
+        if usesWinograd(geometry) {
+            let tiles = tiles(geometry), winograd = winograd
+            let epilogue = Winograd.Epilogue(bias: biasValues.map { UnsafePointer($0) }, relu: activation == .relu)
+            winograd.prepare(kernel: kernelValues)
+            Parallel.forEachShard(batch) { worker, range in
+                winograd.forward(
+                    worker: worker, source + range.lowerBound * geometry.inputSize, images: range.count,
+                    tiles: tiles, epilogue: epilogue, into: destination + range.lowerBound * positions * self.filters
+                )
+            }
+            return output
+        }
         if usesDirectForward {
             let filters = filters, relu = activation == .relu
             packedKernel.resize(to: [kernel.value.count])
@@ -175,9 +199,12 @@ public final class Conv2D: Layer {
     /// kernel for this layer; then run the layers one by one.
     func inferenceForward(_ input: Tensor, norm: BatchNorm?, pooled: Bool) -> Tensor? {
         precondition(norm == nil || activation == .linear, "a BatchNorm folds only into a linear convolution")
-        guard usesDirectForward, norm != nil || pooled else { return nil }
+        guard norm != nil || pooled else { return nil }
+        let geometry = makeGeometry(height: input.shape[1], width: input.shape[2])
+        let winograd = usesWinograd(geometry)
+        guard usesDirectForward || winograd else { return nil }
         self.input = nil // `output` and `packedKernel` no longer belong to a training pass.
-        let geometry = prepare(for: input)
+        _ = prepare(for: input)
         let batch = input.batchSize, patch = geometry.patchSize, filters = filters
         packedKernel.resize(to: [kernel.value.count])
         var biasValues = bias.map { UnsafePointer($0.value.pointer) }
@@ -189,10 +216,16 @@ public final class Conv2D: Layer {
             biasValues = UnsafePointer(foldedBias.pointer)
             factors = folded.factors
         }
+        let relu = (norm?.activation ?? activation) == .relu
+        if winograd {
+            return winogradInference(
+                input, geometry: geometry, factors: factors,
+                epilogue: Winograd.Epilogue(bias: biasValues, relu: relu, pooled: pooled)
+            )
+        }
         DirectConvolution.pack(
             kernel.value.pointer, rows: patch, filters: filters, scaledBy: factors, into: packedKernel.pointer
         )
-        let relu = (norm?.activation ?? activation) == .relu
         let result = pooled ? pooledOutput : output
         let outputShape = pooled
             ? [geometry.outputHeight / 2, geometry.outputWidth / 2, filters]
@@ -222,11 +255,41 @@ public final class Conv2D: Layer {
         return result
     }
 
+    /// Inference on `WinogradConvolution` with the kernel scaled by a folded BatchNorm's
+    /// `factors` (transformed again only when the scaled kernel changes) and bias, ReLU and
+    /// pooling applied as tiles leave the transform.
+    private func winogradInference(
+        _ input: Tensor, geometry: ConvolutionGeometry, factors: [Float]?, epilogue: Winograd.Epilogue
+    ) -> Tensor {
+        let batch = input.batchSize, filters = filters, winograd = winograd, tiles = tiles(geometry)
+        let scaled = packedKernel.pointer, values = kernel.value.pointer
+        for row in 0 ..< 9 * inputChannels {
+            for filter in 0 ..< filters {
+                scaled[row * filters + filter] = values[row * filters + filter] * (factors?[filter] ?? 1)
+            }
+        }
+        winograd.prepare(kernel: scaled, reusingUnchanged: true)
+        let result = epilogue.pooled ? pooledOutput : output
+        let height = epilogue.pooled ? geometry.outputHeight / 2 : geometry.outputHeight
+        let width = epilogue.pooled ? geometry.outputWidth / 2 : geometry.outputWidth
+        result.resize(to: [batch, height, width, filters])
+        let source = input.pointer, destination = result.pointer
+        Parallel.forEachShard(batch) { worker, range in
+            winograd.forward(
+                worker: worker, source + range.lowerBound * geometry.inputSize, images: range.count, tiles: tiles,
+                epilogue: epilogue, into: destination + range.lowerBound * height * width * filters
+            )
+        }
+        return result
+    }
+
     // dy: [N, OH, OW, filters] -> dx: [N, H, W, C]
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor? {
         guard let input, let geometry else { preconditionFailure("Conv2D.backward before forward") }
         if needsInputGradient { inputGradient.resize(to: input.shape) }
-        if usesDirectForward, !needsInputGradient || DirectConvolution.supportsInputGradient(geometry) {
+        if usesWinograd(geometry) {
+            winogradBackward(outputGradient, input: input, geometry: geometry, needsInputGradient: needsInputGradient)
+        } else if usesDirectForward, !needsInputGradient || DirectConvolution.supportsInputGradient(geometry) {
             directBackward(outputGradient, input: input, geometry: geometry, needsInputGradient: needsInputGradient)
         } else {
             gemmBackward(outputGradient, input: input, geometry: geometry, needsInputGradient: needsInputGradient)
@@ -237,6 +300,33 @@ public final class Conv2D: Layer {
             if let bias { add(workspace.biasGradient, into: bias.gradient) }
         }
         return needsInputGradient ? inputGradient : nil
+    }
+
+    /// Backward by `WinogradConvolution`, shard by shard: ReLU mask and bias sums, then the
+    /// kernel gradient and the input gradient.
+    private func winogradBackward(
+        _ outputGradient: Tensor, input: Tensor, geometry: ConvolutionGeometry, needsInputGradient: Bool
+    ) {
+        let positions = geometry.outputPositions, filters = filters, activation = activation
+        let tiles = tiles(geometry), winograd = winograd
+        let source = input.pointer, gradient = outputGradient.pointer, activations = output.pointer
+        let inputGradientPointer = needsInputGradient ? inputGradient.pointer : nil
+        if needsInputGradient { winograd.prepareInputGradient(kernel: kernel.value.pointer) }
+        Parallel.forEachShard(input.batchSize) { worker, range in
+            let workspace = self.workspaces[worker], first = range.lowerBound
+            workspace.biasGradient.fill(0)
+            Activation.backward(
+                activation, gradient: gradient + first * positions * filters,
+                output: activations + first * positions * filters, rows: range.count * positions,
+                channels: filters, biasGradient: self.bias == nil ? nil : workspace.biasGradient.pointer
+            )
+            winograd.backward(
+                worker: worker, source + first * geometry.inputSize,
+                outputGradient: gradient + first * positions * filters, images: range.count, tiles: tiles,
+                inputGradient: inputGradientPointer.map { $0 + first * geometry.inputSize },
+                kernelGradient: workspace.kernelGradient.pointer
+            )
+        }
     }
 
     /// Backward by `DirectConvolution`, in chunks of images: ReLU mask and bias sums, the kernel

@@ -1,29 +1,46 @@
 import Dispatch
 import Foundation
 
-/// How the convolutions that `DirectConvolution` supports (filters in multiples of 32, kernels
-/// above 1×1) run: its SIMD kernels, or im2col + sgemm. Which is faster depends on the CPU (the
-/// direct kernels win on some hosts, sgemm by 1.5× on others), so the `fer` command times both.
-public enum ConvolutionPath: String, Sendable {
+/// How the convolutions that the faster kernels support run: `DirectConvolution`'s SIMD
+/// kernels (filters in multiples of 32, kernels above 1×1), im2col + sgemm, or Winograd
+/// F(2×2, 3×3) + sgemm for 3×3 "same" layers. Which is fastest depends on the CPU (the direct
+/// kernels win on some hosts, sgemm on others, Winograd does fewer operations), so the `fer`
+/// command times them.
+public enum ConvolutionPath: String, Sendable, CaseIterable {
     case direct
     case gemm
+    /// Winograd (`WinogradConvolution`) for 3×3 "same" layers with channels in whole vectors;
+    /// other layers im2col + sgemm.
+    case winograd
 
-    /// `FER_CONV=direct|gemm` picks one; `FER_CONV=auto` (what the `fer` command sets unless the
-    /// user did) times both once per process and keeps the faster; unset (tests): direct.
+    /// How `fer bench` names it.
+    public var summary: String {
+        switch self {
+        case .direct: "direct SIMD kernels"
+        case .gemm: "im2col + sgemm"
+        case .winograd: "Winograd F(2×2, 3×3) + sgemm (3×3 layers), im2col + sgemm (others)"
+        }
+    }
+
+    /// `FER_CONV=direct|gemm|winograd` picks one; `FER_CONV=auto` (what the `fer` command sets
+    /// unless the user did) times them once per process and keeps the fastest; unset (tests):
+    /// direct.
     public static let preferred: ConvolutionPath = {
         switch ProcessInfo.processInfo.environment["FER_CONV"] {
         case "gemm": .gemm
+        case "winograd": .winograd
         case "auto": fastest()
         default: .direct
         }
     }()
 
     /// Times a training step (forward and both gradients) of a vgg-sized layer on each path;
-    /// sgemm must be 10 % faster to be chosen, so near ties keep the direct kernels.
+    /// another path must be 10 % faster than the direct kernels to be chosen, so near ties
+    /// keep them.
     static func fastest() -> ConvolutionPath {
         BLAS.useEngineThreading()
         let input = Tensor(shape: [16, 24, 24, 64], repeating: 0.5)
-        func nanoseconds(_ path: ConvolutionPath) -> UInt64 {
+        func nanoseconds(_ path: ConvolutionPath) -> Double {
             let layer = Conv2D(inputChannels: 64, filters: 64, kernelSize: 3, padding: .same, useBias: false,
                                path: path)
             var best = UInt64.max
@@ -33,9 +50,10 @@ public enum ConvolutionPath: String, Sendable {
                 _ = layer.backward(output, needsInputGradient: true)
                 best = min(best, DispatchTime.now().uptimeNanoseconds - start)
             }
-            return best
+            return Double(best)
         }
-        let direct = nanoseconds(.direct), gemm = nanoseconds(.gemm)
-        return Double(gemm) < 0.9 * Double(direct) ? .gemm : .direct
+        let direct = nanoseconds(.direct)
+        let (path, time) = [ConvolutionPath.gemm, .winograd].map { ($0, nanoseconds($0)) }.min { $0.1 < $1.1 }!
+        return time < 0.9 * direct ? path : .direct
     }
 }

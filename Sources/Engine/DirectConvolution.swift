@@ -95,9 +95,9 @@ enum DirectConvolution {
                 let a = band + 2 * pooledColumn * filters, b = a + filters, c = a + rowLength, d = c + filters
                 let best = target + pooledColumn * filters
                 for lane in Swift.stride(from: 0, to: filters, by: 16) {
-                    let top = maximum(load(a + lane), load(b + lane))
-                    let bottom = maximum(load(c + lane), load(d + lane))
-                    store(maximum(top, bottom), best + lane)
+                    let top = load(a + lane).lanewiseMaximum(load(b + lane))
+                    let bottom = load(c + lane).lanewiseMaximum(load(d + lane))
+                    store(top.lanewiseMaximum(bottom), best + lane)
                 }
             }
         }
@@ -292,10 +292,6 @@ enum DirectConvolution {
         high += broadcast * w1
         #endif
     }
-
-    /// Lane-wise maximum, inlined (the standard library's `pointwiseMax` is an out-of-line call).
-    @inline(__always)
-    static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes { a.replacing(with: b, where: b .> a) }
 
     @inline(__always)
     static func load(_ pointer: UnsafePointer<Float>) -> Lanes {

@@ -39,3 +39,9 @@ func forEachVector(_ count: Int, _ body: (Int) -> Void) {
         offset += FloatVector.scalarCount
     }
 }
+
+extension SIMD where Scalar == Float {
+    /// Lane-wise maximum, inlined (the standard library's `pointwiseMax` is an out-of-line call).
+    @inline(__always)
+    func lanewiseMaximum(_ other: Self) -> Self { replacing(with: other, where: other .> self) }
+}

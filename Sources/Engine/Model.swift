@@ -11,14 +11,17 @@ public final class Model {
 
     /// Builds the layers and initialises them as Keras does (Glorot-uniform kernels, zero
     /// biases, BatchNorm γ = 1, β = 0) from `seed`.
-    public init(spec: ModelSpec, seed: UInt64 = 0) throws(ModelError) {
+    /// `convolutionPath` is how the convolutions run (tests compare the paths).
+    public init(spec: ModelSpec, seed: UInt64 = 0, convolutionPath: ConvolutionPath = .preferred) throws(ModelError) {
         BLAS.useEngineThreading()
         var generator = RandomGenerator(seed: seed)
         var layers: [Layer] = []
         var shapes = [spec.inputShape]
         for layerSpec in spec.layers {
             let inputShape = shapes[shapes.count - 1]
-            let layer = try Self.makeLayer(layerSpec, inputShape: inputShape, generator: &generator)
+            let layer = try Self.makeLayer(
+                layerSpec, inputShape: inputShape, convolutionPath: convolutionPath, generator: &generator
+            )
             layers.append(layer)
             shapes.append(try layer.outputShape(for: inputShape))
         }
@@ -32,14 +35,14 @@ public final class Model {
     }
 
     private static func makeLayer(
-        _ spec: LayerSpec, inputShape: [Int], generator: inout RandomGenerator
+        _ spec: LayerSpec, inputShape: [Int], convolutionPath: ConvolutionPath, generator: inout RandomGenerator
     ) throws(ModelError) -> Layer {
         switch spec {
         case let .conv2D(filters, kernelSize, stride, padding, activation, useBias):
             guard inputShape.count == 3 else { throw .invalidShape("Conv2D needs an image input, got \(inputShape)") }
             let layer = Conv2D(
                 inputChannels: inputShape[2], filters: filters, kernelSize: kernelSize, stride: stride,
-                padding: padding, activation: activation, useBias: useBias
+                padding: padding, activation: activation, useBias: useBias, path: convolutionPath
             )
             glorotUniform(layer.kernel.value, fanIn: kernelSize * kernelSize * inputShape[2],
                           fanOut: kernelSize * kernelSize * filters, generator: &generator)

@@ -49,6 +49,16 @@ import Testing
         #expect(check.worst < tolerance, "direct Conv2D s\(stride) \(padding): \(check.report)")
     }
 
+    /// The Winograd path's gradients against finite differences of its own forward pass,
+    /// partial tiles included (5×3 images).
+    @Test func winogradConvolution() {
+        let layer = Conv2D(inputChannels: 8, filters: 16, kernelSize: 3, padding: .same, path: .winograd)
+        randomize(layer.parameters, seed: 12)
+        let check = GradientCheck(layer: layer, shape: [2, 5, 3, 8], step: 1e-2)
+        #expect(check.maxDifferences.count == 3)
+        #expect(check.worst < tolerance, "Winograd Conv2D: \(check.report)")
+    }
+
     @Test func convolutionWithoutBias() {
         let layer = Conv2D(inputChannels: 3, filters: 4, kernelSize: 3, padding: .same, useBias: false)
         randomize(layer.parameters, seed: 3)

@@ -61,7 +61,7 @@ struct BenchCommand: ParsableCommand {
                                 result.gflops, result.trainingToSgemm, result.inferenceGflops, result.inferenceToSgemm)),
             ("sgemm", String(format: "%.0f GFLOP/s (1024³, all cores, this run)", result.sgemmGflops)),
             ("BLAS kernel", "\(result.blasKernel), \(result.threads) worker threads"),
-            ("convolutions", result.convolutionPath == "gemm" ? "im2col + sgemm" : "direct SIMD kernels"),
+            ("convolutions", ConvolutionPath(rawValue: result.convolutionPath)?.summary ?? result.convolutionPath),
         ]
         for (label, value) in rows { print(label.padding(toLength: 12, withPad: " ", startingAt: 0), value) }
     }
