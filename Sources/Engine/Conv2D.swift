@@ -133,8 +133,10 @@ public final class Conv2D: Layer {
         path == .winograd && Winograd.supports(geometry, filters: filters)
     }
 
-    private func tiles(_ geometry: ConvolutionGeometry) -> Winograd.Tiles {
-        Winograd.Tiles(height: geometry.outputHeight, width: geometry.outputWidth)
+    /// The Winograd scheme and tiles for maps of `geometry`.
+    private func tiling(_ geometry: ConvolutionGeometry) -> (Winograd.Kind, Winograd.Tiles) {
+        let kind = Winograd.Kind(height: geometry.outputHeight, width: geometry.outputWidth)
+        return (kind, Winograd.Tiles(height: geometry.outputHeight, width: geometry.outputWidth, side: kind.outputSide))
     }
 
     // x: [N, H, W, C] -> y: [N, OH, OW, filters]
@@ -147,9 +149,9 @@ public final class Conv2D: Layer {
         let kernelValues = kernel.value.pointer, biasValues = bias?.value.pointer
         let source = input.pointer, destination = output.pointer
         if usesWinograd(geometry) {
-            let tiles = tiles(geometry), winograd = winograd
+            let (kind, tiles) = tiling(geometry), winograd = winograd
             let epilogue = Winograd.Epilogue(bias: biasValues.map { UnsafePointer($0) }, relu: activation == .relu)
-            winograd.prepare(kernel: kernelValues)
+            winograd.prepare(kernel: kernelValues, kind: kind)
             Parallel.forEachShard(batch) { worker, range in
                 winograd.forward(
                     worker: worker, source + range.lowerBound * geometry.inputSize, images: range.count,
@@ -261,14 +263,14 @@ public final class Conv2D: Layer {
     private func winogradInference(
         _ input: Tensor, geometry: ConvolutionGeometry, factors: [Float]?, epilogue: Winograd.Epilogue
     ) -> Tensor {
-        let batch = input.batchSize, filters = filters, winograd = winograd, tiles = tiles(geometry)
+        let batch = input.batchSize, filters = filters, winograd = winograd, (kind, tiles) = tiling(geometry)
         let scaled = packedKernel.pointer, values = kernel.value.pointer
         for row in 0 ..< 9 * inputChannels {
             for filter in 0 ..< filters {
                 scaled[row * filters + filter] = values[row * filters + filter] * (factors?[filter] ?? 1)
             }
         }
-        winograd.prepare(kernel: scaled, reusingUnchanged: true)
+        winograd.prepare(kernel: scaled, kind: kind, reusingUnchanged: true)
         let result = epilogue.pooled ? pooledOutput : output
         let height = epilogue.pooled ? geometry.outputHeight / 2 : geometry.outputHeight
         let width = epilogue.pooled ? geometry.outputWidth / 2 : geometry.outputWidth
@@ -308,7 +310,7 @@ public final class Conv2D: Layer {
         _ outputGradient: Tensor, input: Tensor, geometry: ConvolutionGeometry, needsInputGradient: Bool
     ) {
         let positions = geometry.outputPositions, filters = filters, activation = activation
-        let tiles = tiles(geometry), winograd = winograd
+        let tiles = tiling(geometry).1, winograd = winograd
         let source = input.pointer, gradient = outputGradient.pointer, activations = output.pointer
         let inputGradientPointer = needsInputGradient ? inputGradient.pointer : nil
         if needsInputGradient { winograd.prepareInputGradient(kernel: kernel.value.pointer) }

@@ -3,7 +3,7 @@ import Foundation
 
 /// How the convolutions that the faster kernels support run: `DirectConvolution`'s SIMD
 /// kernels (filters in multiples of 32, kernels above 1×1), im2col + sgemm, or Winograd
-/// F(2×2, 3×3) + sgemm for 3×3 "same" layers. Which is fastest depends on the CPU (the direct
+/// F(4×4, 3×3) or F(2×2, 3×3) + sgemm for 3×3 "same" layers. Which is fastest depends on the CPU (the direct
 /// kernels win on some hosts, sgemm on others, Winograd does fewer operations), so the `fer`
 /// command times them.
 public enum ConvolutionPath: String, Sendable, CaseIterable {
@@ -18,7 +18,7 @@ public enum ConvolutionPath: String, Sendable, CaseIterable {
         switch self {
         case .direct: "direct SIMD kernels"
         case .gemm: "im2col + sgemm"
-        case .winograd: "Winograd F(2×2, 3×3) + sgemm (3×3 layers), im2col + sgemm (others)"
+        case .winograd: "Winograd F(4×4) / F(2×2, 3×3) + sgemm (3×3 layers), im2col + sgemm (others)"
         }
     }
 

@@ -40,8 +40,16 @@ func forEachVector(_ count: Int, _ body: (Int) -> Void) {
     }
 }
 
-extension SIMD where Scalar == Float {
-    /// Lane-wise maximum, inlined (the standard library's `pointwiseMax` is an out-of-line call).
+// Lane-wise maximum, inlined: the standard library's `pointwiseMax` is an out-of-line call, and
+// one generic over `SIMD` compiles to a loop of scalar compares; on the concrete types it is
+// one compare and blend.
+
+extension SIMD8<Float> {
+    @inline(__always)
+    func lanewiseMaximum(_ other: Self) -> Self { replacing(with: other, where: other .> self) }
+}
+
+extension SIMD16<Float> {
     @inline(__always)
     func lanewiseMaximum(_ other: Self) -> Self { replacing(with: other, where: other .> self) }
 }

@@ -1,13 +1,29 @@
-/// Winograd F(2×2, 3×3) transforms (Lavin & Gray 2016) for 3×3, stride-1, "same" convolutions
-/// over NHWC images: every 2×2 block of outputs comes from one 4×4 input tile with 16
-/// multiplies per channel pair instead of 36, so a convolution becomes 16 GEMMs over
-/// transformed tiles. The transforms are exact in real arithmetic; in Float they differ from
-/// the direct sum by rounding only (the tests bound it).
+/// Winograd F(m×m, 3×3) transforms (Lavin & Gray 2016) for 3×3, stride-1, "same" convolutions
+/// over NHWC images: every m×m block of outputs comes from one (m + 2)×(m + 2) input tile with
+/// (m + 2)² multiplies per channel pair instead of 9m², so a convolution becomes (m + 2)²
+/// GEMMs over transformed tiles. The transforms are exact in real arithmetic; in Float they
+/// differ from the direct sum by rounding only (the tests bound it).
 ///
-/// Transformed data is stored as 16 matrices, one per tile position ξ = 4·row + column:
-/// inputs `[16][tiles][channels]`, kernels `[16][channels][filters]`, outputs
-/// `[16][tiles][filters]`. Tiles of several images are numbered image by image.
+/// Transformed data is stored as one matrix per tile position ξ = (m + 2)·row + column:
+/// inputs `[positions][tiles][channels]`, kernels `[positions][channels][filters]`, outputs
+/// `[positions][tiles][filters]`. Tiles of several images are numbered image by image.
 enum Winograd {
+    /// F(2×2, 3×3) or F(4×4, 3×3).
+    enum Kind: Sendable {
+        case twoByTwo, fourByFour
+
+        /// The scheme for a map: F(4×4) where its tiles waste little (maps of 8 and more a
+        /// side), F(2×2) on smaller ones (a 6×6 map in 4×4 tiles would compute 8×8).
+        init(height: Int, width: Int) {
+            self = min(height, width) >= 8 ? .fourByFour : .twoByTwo
+        }
+
+        var outputSide: Int { self == .twoByTwo ? 2 : 4 }
+        var inputSide: Int { outputSide + 2 }
+        /// Transformed values per tile: the number of GEMMs.
+        var positions: Int { inputSide * inputSide }
+    }
+
     /// Whether the layer is a 3×3, stride-1 convolution with one pixel of zero padding on every
     /// side and channel counts in whole vectors.
     static func supports(_ geometry: ConvolutionGeometry, filters: Int) -> Bool {
@@ -16,64 +32,27 @@ enum Winograd {
             && geometry.channels % FloatVector.scalarCount == 0 && filters % FloatVector.scalarCount == 0
     }
 
-    /// The 2×2 output tiles of one image.
+    /// The m×m output tiles of one image.
     struct Tiles {
-        let height: Int, width: Int
-        var rows: Int { (height + 1) / 2 }
-        var columns: Int { (width + 1) / 2 }
+        let height: Int, width: Int, side: Int
+        var rows: Int { (height + side - 1) / side }
+        var columns: Int { (width + side - 1) / side }
         var count: Int { rows * columns }
     }
 
-    /// U = G g Gᵀ for every (channel, filter) pair of `kernel` `[3, 3, channels, filters]`.
-    static func transformKernel(
-        _ kernel: UnsafePointer<Float>, pairs: Int, into transformed: UnsafeMutablePointer<Float>
-    ) {
-        forEachVector(pairs) { offset in
-            var g = InlineArray<9, FloatVector>(repeating: .zero)
-            for tap in 0 ..< 9 { g[tap] = kernel.vector(at: tap * pairs + offset, end: tap * pairs + pairs) }
-            var rows = InlineArray<12, FloatVector>(repeating: .zero) // G g: 4×3
-            for column in 0 ..< 3 {
-                let (u0, u1, u2, u3) = kernelColumn(g[column], g[3 + column], g[6 + column])
-                rows[column] = u0
-                rows[3 + column] = u1
-                rows[6 + column] = u2
-                rows[9 + column] = u3
-            }
-            for row in 0 ..< 4 {
-                let (u0, u1, u2, u3) = kernelColumn(rows[3 * row], rows[3 * row + 1], rows[3 * row + 2])
-                let index = 4 * row * pairs + offset, end = 4 * row * pairs + pairs
-                transformed.store(u0, at: index, end: end)
-                transformed.store(u1, at: index + pairs, end: end + pairs)
-                transformed.store(u2, at: index + 2 * pairs, end: end + 2 * pairs)
-                transformed.store(u3, at: index + 3 * pairs, end: end + 3 * pairs)
-            }
-        }
+    /// What happens to a tile's outputs before they are stored.
+    struct Epilogue {
+        var bias: UnsafePointer<Float>?
+        var relu = false
+        /// Store only the maximum of each 2×2 window: a 2×2 max-pool (windows past the pooled
+        /// map's edge are dropped, as pooling floors).
+        var pooled = false
     }
 
-    /// kernelGradient `[3, 3, channels, filters]` = Gᵀ dU G: the gradient of `transformKernel`.
-    static func kernelGradient(
-        fromTransformed gradient: UnsafePointer<Float>, pairs: Int, into kernelGradient: UnsafeMutablePointer<Float>
-    ) {
-        forEachVector(pairs) { offset in
-            var rows = InlineArray<12, FloatVector>(repeating: .zero) // Gᵀ dU: 3×4
-            for column in 0 ..< 4 {
-                let load = { (row: Int) in gradient.vector(at: (4 * row + column) * pairs + offset, end: (4 * row + column) * pairs + pairs) }
-                let (g0, g1, g2) = kernelGradientColumn(load(0), load(1), load(2), load(3))
-                rows[column] = g0
-                rows[4 + column] = g1
-                rows[8 + column] = g2
-            }
-            for row in 0 ..< 3 {
-                let (g0, g1, g2) = kernelGradientColumn(
-                    rows[4 * row], rows[4 * row + 1], rows[4 * row + 2], rows[4 * row + 3]
-                )
-                let index = 3 * row * pairs + offset, end = 3 * row * pairs + pairs
-                kernelGradient.store(g0, at: index, end: end)
-                kernelGradient.store(g1, at: index + pairs, end: end + pairs)
-                kernelGradient.store(g2, at: index + 2 * pairs, end: end + 2 * pairs)
-            }
-        }
-    }
+    /// Floats from one tile position's matrix of `count` rows × `width` to the next: one cache
+    /// line more than the matrix, so the 16 or 36 rows a tile writes at once do not all map
+    /// to the same L1 set (power-of-two strides evict each other).
+    static func positionStride(count: Int, width: Int) -> Int { count * width + 16 }
 
     /// Calls `body(slot, image, tileY, tileX)` for tiles `first ..< first + count`, numbered
     /// image by image, row by row; `slot` counts from 0.
@@ -95,207 +74,267 @@ enum Winograd {
         }
     }
 
-    /// V = Bᵀ d B for input tiles `first ..< first + count` (zero outside the image) of images
-    /// `[height, width, channels]` at `source`, into `transformed` `[16][count][channels]`.
-    /// `scratch` holds one zero-padded edge tile (16 · channels floats).
-    static func transformInput(
-        _ source: UnsafePointer<Float>, tiles: Tiles, channels: Int, first: Int, count: Int,
-        into transformed: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    // MARK: Entry points by kind
+
+    static func transformKernel(
+        _ kind: Kind, _ kernel: UnsafePointer<Float>, pairs: Int, into transformed: UnsafeMutablePointer<Float>
     ) {
-        let positionStride = count * channels, width = tiles.width, height = tiles.height
-        let rowLength = width * channels, imageSize = height * rowLength
-        forEachTile(first: first, count: count, tiles: tiles) { slot, image, tileY, tileX in
-            let top = 2 * tileY - 1, left = 2 * tileX - 1
-            let target = transformed + slot * channels
-            if top >= 0, left >= 0, top + 3 < height, left + 3 < width {
-                let corner = source + image * imageSize + top * rowLength + left * channels
-                transformTile(corner, rowLength: rowLength, channels: channels, positionStride: positionStride, into: target)
-                return
-            }
-            scratch.update(repeating: 0, count: 16 * channels)
-            for row in 0 ..< 4 where top + row >= 0 && top + row < height {
-                for column in 0 ..< 4 where left + column >= 0 && left + column < width {
-                    let pixel = source + image * imageSize + (top + row) * rowLength + (left + column) * channels
-                    (scratch + (4 * row + column) * channels).update(from: pixel, count: channels)
-                }
-            }
-            transformTile(
-                scratch, rowLength: 4 * channels, channels: channels, positionStride: positionStride, into: target
-            )
+        switch kind {
+        case .twoByTwo: Transforms<WinogradF2>.kernel(kernel, pairs: pairs, into: transformed)
+        case .fourByFour: Transforms<WinogradF4>.kernel(kernel, pairs: pairs, into: transformed)
         }
     }
 
-    /// Bᵀ d B of the 4×4 tile whose top-left pixel is at `corner`.
-    @inline(__always)
-    private static func transformTile(
-        _ corner: UnsafePointer<Float>, rowLength: Int, channels: Int, positionStride: Int,
-        into target: UnsafeMutablePointer<Float>
+    static func kernelGradient(
+        _ kind: Kind, fromTransformed gradient: UnsafePointer<Float>, pairs: Int,
+        into kernelGradient: UnsafeMutablePointer<Float>
     ) {
-        var d = InlineArray<16, FloatVector>(repeating: .zero)
-        var channel = 0
-        while channel < channels {
-            for row in 0 ..< 4 {
-                for column in 0 ..< 4 {
-                    d[4 * row + column] = load(corner + row * rowLength + column * channels + channel)
+        switch kind {
+        case .twoByTwo: Transforms<WinogradF2>.kernelGradient(gradient, pairs: pairs, into: kernelGradient)
+        case .fourByFour: Transforms<WinogradF4>.kernelGradient(gradient, pairs: pairs, into: kernelGradient)
+        }
+    }
+
+    static func transformInput(
+        _ kind: Kind, _ source: UnsafePointer<Float>, tiles: Tiles, channels: Int, first: Int, count: Int,
+        into transformed: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        switch kind {
+        case .twoByTwo:
+            Transforms<WinogradF2>.input(source, tiles: tiles, channels: channels, first: first, count: count,
+                                         into: transformed, scratch: scratch)
+        case .fourByFour:
+            Transforms<WinogradF4>.input(source, tiles: tiles, channels: channels, first: first, count: count,
+                                         into: transformed, scratch: scratch)
+        }
+    }
+
+    static func transformOutput(
+        _ kind: Kind, _ transformed: UnsafePointer<Float>, tiles: Tiles, filters: Int, first: Int, count: Int,
+        epilogue: Epilogue = Epilogue(), into destination: UnsafeMutablePointer<Float>
+    ) {
+        switch kind {
+        case .twoByTwo:
+            Transforms<WinogradF2>.output(transformed, tiles: tiles, filters: filters, first: first, count: count,
+                                          epilogue: epilogue, into: destination)
+        case .fourByFour:
+            Transforms<WinogradF4>.output(transformed, tiles: tiles, filters: filters, first: first, count: count,
+                                          epilogue: epilogue, into: destination)
+        }
+    }
+
+    static func transformOutputGradient(
+        _ kind: Kind, _ gradient: UnsafePointer<Float>, tiles: Tiles, filters: Int, first: Int, count: Int,
+        into transformed: UnsafeMutablePointer<Float>
+    ) {
+        switch kind {
+        case .twoByTwo:
+            Transforms<WinogradF2>.outputGradient(gradient, tiles: tiles, filters: filters, first: first,
+                                                  count: count, into: transformed)
+        case .fourByFour:
+            Transforms<WinogradF4>.outputGradient(gradient, tiles: tiles, filters: filters, first: first,
+                                                  count: count, into: transformed)
+        }
+    }
+}
+
+/// The two-dimensional transforms of one scheme, built from its one-dimensional ones.
+private enum Transforms<Scheme: WinogradScheme> {
+    static var side: Int { Scheme.outputSide }
+    static var inputSide: Int { Scheme.outputSide + 2 }
+
+    /// U = G g Gᵀ for every (channel, filter) pair of `kernel` `[3, 3, channels, filters]`.
+    static func kernel(_ kernel: UnsafePointer<Float>, pairs: Int, into transformed: UnsafeMutablePointer<Float>) {
+        let n = inputSide
+        withGrid { grid in forEachVector(pairs) { offset in
+            for row in 0 ..< 3 {
+                for column in 0 ..< 3 {
+                    grid[6 * row + column] = kernel.vector(at: (3 * row + column) * pairs + offset, end: (3 * row + column) * pairs + pairs)
                 }
             }
-            for column in 0 ..< 4 {
-                (d[column], d[4 + column], d[8 + column], d[12 + column])
-                    = inputColumn(d[column], d[4 + column], d[8 + column], d[12 + column])
+            for column in 0 ..< 3 { Scheme.kernel(grid, column, 6) }
+            for row in 0 ..< n { Scheme.kernel(grid, 6 * row, 1) }
+            for row in 0 ..< n {
+                for column in 0 ..< n {
+                    let index = (n * row + column) * pairs
+                    transformed.store(grid[6 * row + column], at: index + offset, end: index + pairs)
+                }
             }
+        } }
+    }
+
+    /// kernelGradient `[3, 3, channels, filters]` = Gᵀ dU G: the gradient of `kernel`.
+    static func kernelGradient(
+        _ gradient: UnsafePointer<Float>, pairs: Int, into kernelGradient: UnsafeMutablePointer<Float>
+    ) {
+        let n = inputSide
+        withGrid { grid in forEachVector(pairs) { offset in
+            for row in 0 ..< n {
+                for column in 0 ..< n {
+                    let index = (n * row + column) * pairs
+                    grid[6 * row + column] = gradient.vector(at: index + offset, end: index + pairs)
+                }
+            }
+            for column in 0 ..< n { Scheme.kernelGradient(grid, column, 6) }
+            for row in 0 ..< 3 { Scheme.kernelGradient(grid, 6 * row, 1) }
+            for row in 0 ..< 3 {
+                for column in 0 ..< 3 {
+                    let index = (3 * row + column) * pairs
+                    kernelGradient.store(grid[6 * row + column], at: index + offset, end: index + pairs)
+                }
+            }
+        } }
+    }
+
+    /// V = Bᵀ d B for input tiles `first ..< first + count` (zero outside the image) of images
+    /// `[height, width, channels]` at `source`, into `transformed` `[positions][count][channels]`
+    /// (matrices `positionStride` apart).
+    /// `scratch` holds one zero-padded edge tile (36 · channels floats).
+    static func input(
+        _ source: UnsafePointer<Float>, tiles: Winograd.Tiles, channels: Int, first: Int, count: Int,
+        into transformed: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let n = inputSide, positionStride = Winograd.positionStride(count: count, width: channels), width = tiles.width, height = tiles.height
+        let rowLength = width * channels, imageSize = height * rowLength
+        withGrid { grid in Winograd.forEachTile(first: first, count: count, tiles: tiles) { slot, image, tileY, tileX in
+            let top = side * tileY - 1, left = side * tileX - 1
+            let target = transformed + slot * channels
+            if top >= 0, left >= 0, top + n <= height, left + n <= width {
+                let corner = source + image * imageSize + top * rowLength + left * channels
+                inputTile(
+                    corner, rowLength: rowLength, channels: channels, positionStride: positionStride, grid: grid,
+                    into: target
+                )
+                return
+            }
+            scratch.update(repeating: 0, count: n * n * channels)
+            for row in 0 ..< n where top + row >= 0 && top + row < height {
+                for column in 0 ..< n where left + column >= 0 && left + column < width {
+                    let pixel = source + image * imageSize + (top + row) * rowLength + (left + column) * channels
+                    (scratch + (n * row + column) * channels).update(from: pixel, count: channels)
+                }
+            }
+            inputTile(
+                scratch, rowLength: n * channels, channels: channels, positionStride: positionStride, grid: grid,
+                into: target
+            )
+        } }
+    }
+
+    /// Bᵀ d B of the tile whose top-left pixel is at `corner`.
+    @inline(__always)
+    private static func inputTile(
+        _ corner: UnsafePointer<Float>, rowLength: Int, channels: Int, positionStride: Int, grid: WinogradGrid,
+        into target: UnsafeMutablePointer<Float>
+    ) {
+        let n = inputSide
+        var channel = 0
+        while channel < channels {
+            for row in 0 ..< n {
+                for column in 0 ..< n { grid[6 * row + column] = load(corner + row * rowLength + column * channels + channel) }
+            }
+            for column in 0 ..< n { Scheme.input(grid, column, 6) }
+            for row in 0 ..< n { Scheme.input(grid, 6 * row, 1) }
             let base = target + channel
-            for row in 0 ..< 4 {
-                let (v0, v1, v2, v3) = inputColumn(d[4 * row], d[4 * row + 1], d[4 * row + 2], d[4 * row + 3])
-                let rowBase = base + 4 * row * positionStride
-                store(v0, rowBase)
-                store(v1, rowBase + positionStride)
-                store(v2, rowBase + 2 * positionStride)
-                store(v3, rowBase + 3 * positionStride)
+            for row in 0 ..< n {
+                for column in 0 ..< n { store(grid[6 * row + column], base + (n * row + column) * positionStride) }
             }
             channel += FloatVector.scalarCount
         }
     }
 
-    /// What happens to a tile's 2×2 outputs before they are stored.
-    struct Epilogue {
-        var bias: UnsafePointer<Float>?
-        var relu = false
-        /// Store only the maximum of each tile: a 2×2 max-pool (tiles past the pooled map's
-        /// edge are dropped, as pooling floors).
-        var pooled = false
-    }
-
-    /// y = Aᵀ M A for tiles `first ..< first + count` of `transformed` `[16][count][filters]`,
-    /// written to images `[height, width, filters]` at `destination` (or, pooled,
-    /// `[height / 2, width / 2, filters]`); outputs past the image's edge are dropped.
-    static func transformOutput(
-        _ transformed: UnsafePointer<Float>, tiles: Tiles, filters: Int, first: Int, count: Int,
-        epilogue: Epilogue = Epilogue(), into destination: UnsafeMutablePointer<Float>
+    /// y = Aᵀ M A for tiles `first ..< first + count` of `transformed`
+    /// `[positions][count][filters]`, written to images `[height, width, filters]` at
+    /// `destination` (or, pooled, `[height / 2, width / 2, filters]`); outputs past the image's
+    /// edge are dropped.
+    static func output(
+        _ transformed: UnsafePointer<Float>, tiles: Winograd.Tiles, filters: Int, first: Int, count: Int,
+        epilogue: Winograd.Epilogue, into destination: UnsafeMutablePointer<Float>
     ) {
-        let positionStride = count * filters, width = tiles.width, height = tiles.height
-        let outputWidth = epilogue.pooled ? width / 2 : width
-        let imageSize = (epilogue.pooled ? height / 2 : height) * outputWidth * filters
-        forEachTile(first: first, count: count, tiles: tiles) { slot, image, tileY, tileX in
-            let top = 2 * tileY, left = 2 * tileX
-            let rows = min(2, height - top), columns = min(2, width - left)
-            if epilogue.pooled, rows < 2 || columns < 2 { return }
+        let n = inputSide, m = side, positionStride = Winograd.positionStride(count: count, width: filters), width = tiles.width, height = tiles.height
+        let outputHeight = epilogue.pooled ? height / 2 : height, outputWidth = epilogue.pooled ? width / 2 : width
+        let imageSize = outputHeight * outputWidth * filters
+        withGrid { grid in Winograd.forEachTile(first: first, count: count, tiles: tiles) { slot, image, tileY, tileX in
             let pixels = destination + image * imageSize
-            var m = InlineArray<16, FloatVector>(repeating: .zero)
-            var partial = InlineArray<8, FloatVector>(repeating: .zero) // Aᵀ M: 2×4
+            // Rows and columns of this tile's outputs that land in the (pooled) map.
+            let step = epilogue.pooled ? 2 : 1
+            let top = m * tileY / step, left = m * tileX / step
+            let rows = min(m / step, outputHeight - top), columns = min(m / step, outputWidth - left)
+            guard rows > 0, columns > 0 else { return }
             var filter = 0
             while filter < filters {
                 let base = transformed + slot * filters + filter
-                for position in 0 ..< 16 { m[position] = load(base + position * positionStride) }
-                for column in 0 ..< 4 {
-                    (partial[column], partial[4 + column])
-                        = outputColumn(m[column], m[4 + column], m[8 + column], m[12 + column])
+                for row in 0 ..< n {
+                    for column in 0 ..< n { grid[6 * row + column] = load(base + (n * row + column) * positionStride) }
                 }
+                for column in 0 ..< n { Scheme.output(grid, column, 6) }
+                for row in 0 ..< m { Scheme.output(grid, 6 * row, 1) }
                 let shift = epilogue.bias.map { load($0 + filter) } ?? .zero
-                var outputs = InlineArray<4, FloatVector>(repeating: .zero)
-                for row in 0 ..< 2 {
-                    let (y0, y1) = outputColumn(
-                        partial[4 * row], partial[4 * row + 1], partial[4 * row + 2], partial[4 * row + 3]
-                    )
-                    outputs[2 * row] = epilogue.relu ? (y0 + shift).lanewiseMaximum(.zero) : y0 + shift
-                    outputs[2 * row + 1] = epilogue.relu ? (y1 + shift).lanewiseMaximum(.zero) : y1 + shift
+                for row in 0 ..< m {
+                    for column in 0 ..< m {
+                        let value = grid[6 * row + column] + shift
+                        grid[6 * row + column] = epilogue.relu ? value.lanewiseMaximum(.zero) : value
+                    }
                 }
-                if epilogue.pooled {
-                    let best = outputs[0].lanewiseMaximum(outputs[1]).lanewiseMaximum(outputs[2].lanewiseMaximum(outputs[3]))
-                    store(best, pixels + (tileY * outputWidth + tileX) * filters + filter)
-                } else {
-                    for row in 0 ..< rows {
-                        let target = pixels + ((top + row) * width + left) * filters + filter
-                        store(outputs[2 * row], target)
-                        if columns == 2 { store(outputs[2 * row + 1], target + filters) }
+                for row in 0 ..< rows {
+                    for column in 0 ..< columns {
+                        let value = epilogue.pooled
+                            ? grid[12 * row + 2 * column].lanewiseMaximum(grid[12 * row + 2 * column + 1])
+                            .lanewiseMaximum(grid[12 * row + 6 + 2 * column].lanewiseMaximum(grid[12 * row + 7 + 2 * column]))
+                            : grid[6 * row + column]
+                        store(value, pixels + ((top + row) * outputWidth + left + column) * filters + filter)
                     }
                 }
                 filter += FloatVector.scalarCount
             }
-        }
+        } }
     }
 
-    /// dM = A dy Aᵀ for the 2×2 output tiles `first ..< first + count` of output gradients
-    /// `[height, width, filters]` (zero past the edge): the gradient of `transformOutput`.
-    static func transformOutputGradient(
-        _ gradient: UnsafePointer<Float>, tiles: Tiles, filters: Int, first: Int, count: Int,
+    /// dM = A dy Aᵀ for the output tiles `first ..< first + count` of output gradients
+    /// `[height, width, filters]` (zero past the edge): the gradient of `output`.
+    static func outputGradient(
+        _ gradient: UnsafePointer<Float>, tiles: Winograd.Tiles, filters: Int, first: Int, count: Int,
         into transformed: UnsafeMutablePointer<Float>
     ) {
-        let positionStride = count * filters, width = tiles.width, height = tiles.height
+        let n = inputSide, m = side, positionStride = Winograd.positionStride(count: count, width: filters), width = tiles.width, height = tiles.height
         let imageSize = height * width * filters
-        forEachTile(first: first, count: count, tiles: tiles) { slot, image, tileY, tileX in
-            let top = 2 * tileY, left = 2 * tileX
-            let rows = min(2, height - top), columns = min(2, width - left)
+        withGrid { grid in Winograd.forEachTile(first: first, count: count, tiles: tiles) { slot, image, tileY, tileX in
+            let top = m * tileY, left = m * tileX
+            let rows = min(m, height - top), columns = min(m, width - left)
             let corner = gradient + image * imageSize + (top * width + left) * filters
             var filter = 0
             while filter < filters {
-                var dy = (FloatVector.zero, FloatVector.zero, FloatVector.zero, FloatVector.zero)
-                let first = corner + filter
-                dy.0 = load(first)
-                if columns == 2 { dy.1 = load(first + filters) }
-                if rows == 2 {
-                    dy.2 = load(first + width * filters)
-                    if columns == 2 { dy.3 = load(first + (width + 1) * filters) }
+                for row in 0 ..< m {
+                    for column in 0 ..< m {
+                        grid[6 * row + column] = row < rows && column < columns
+                            ? load(corner + (row * width + column) * filters + filter) : .zero
+                    }
                 }
-                let upper = outputGradientColumn(dy.0, dy.1), lower = outputGradientColumn(dy.2, dy.3)
+                for column in 0 ..< m { Scheme.outputGradient(grid, column, 6) }
+                for row in 0 ..< n { Scheme.outputGradient(grid, 6 * row, 1) }
                 let base = transformed + slot * filters + filter
-                for column in 0 ..< 4 {
-                    let spread = outputGradientColumn(upper[column], lower[column])
-                    for row in 0 ..< 4 { store(spread[row], base + (4 * row + column) * positionStride) }
+                for row in 0 ..< n {
+                    for column in 0 ..< n { store(grid[6 * row + column], base + (n * row + column) * positionStride) }
                 }
                 filter += FloatVector.scalarCount
             }
+        } }
+    }
+
+    /// Runs `body` with a zeroed `WinogradGrid` on the stack.
+    @inline(__always)
+    private static func withGrid(_ body: (WinogradGrid) -> Void) {
+        withUnsafeTemporaryAllocation(of: FloatVector.self, capacity: 36) { buffer in
+            let grid = buffer.baseAddress!
+            grid.initialize(repeating: .zero, count: 36)
+            body(grid)
         }
-    }
-
-    // MARK: One-dimensional transforms (applied to columns, then rows)
-
-    /// G · (g0, g1, g2), G = [1 0 0; ½ ½ ½; ½ −½ ½; 0 0 1].
-    @inline(__always)
-    private static func kernelColumn(
-        _ g0: FloatVector, _ g1: FloatVector, _ g2: FloatVector
-    ) -> (FloatVector, FloatVector, FloatVector, FloatVector) {
-        let outer = 0.5 * (g0 + g2), middle = 0.5 * g1
-        return (g0, outer + middle, outer - middle, g2)
-    }
-
-    /// Gᵀ · (u0, u1, u2, u3).
-    @inline(__always)
-    private static func kernelGradientColumn(
-        _ u0: FloatVector, _ u1: FloatVector, _ u2: FloatVector, _ u3: FloatVector
-    ) -> (FloatVector, FloatVector, FloatVector) {
-        let sum = 0.5 * (u1 + u2)
-        return (u0 + sum, 0.5 * (u1 - u2), sum + u3)
-    }
-
-    /// Bᵀ · (d0, d1, d2, d3), Bᵀ = [1 0 −1 0; 0 1 1 0; 0 −1 1 0; 0 1 0 −1].
-    @inline(__always)
-    private static func inputColumn(
-        _ d0: FloatVector, _ d1: FloatVector, _ d2: FloatVector, _ d3: FloatVector
-    ) -> (FloatVector, FloatVector, FloatVector, FloatVector) {
-        (d0 - d2, d1 + d2, d2 - d1, d1 - d3)
-    }
-
-    /// Aᵀ · (m0, m1, m2, m3), Aᵀ = [1 1 1 0; 0 1 −1 −1].
-    @inline(__always)
-    private static func outputColumn(
-        _ m0: FloatVector, _ m1: FloatVector, _ m2: FloatVector, _ m3: FloatVector
-    ) -> (FloatVector, FloatVector) {
-        (m0 + m1 + m2, m1 - m2 - m3)
-    }
-
-    /// A · (y0, y1), A = Aᵀᵀ: a tile's output-gradient pair spread over four positions.
-    @inline(__always)
-    private static func outputGradientColumn(_ y0: FloatVector, _ y1: FloatVector) -> InlineArray<4, FloatVector> {
-        [y0, y0 + y1, y0 - y1, -y1]
     }
 
     @inline(__always)
     private static func load(_ pointer: UnsafePointer<Float>) -> FloatVector {
         UnsafeRawPointer(pointer).loadUnaligned(as: FloatVector.self)
     }
-
-    @inline(__always)
-    private static func load(_ pointer: UnsafeMutablePointer<Float>) -> FloatVector { load(UnsafePointer(pointer)) }
 
     @inline(__always)
     private static func store(_ value: FloatVector, _ pointer: UnsafeMutablePointer<Float>) {

@@ -1,14 +1,17 @@
 import Foundation
 
-/// A convolution's passes by `Winograd` F(2×2, 3×3), block by block of tiles: transform the
-/// block's input tiles, 16 GEMMs against the transformed kernel, transform back. Forward and
+/// A convolution's passes by `Winograd` F(m×m, 3×3), block by block of tiles: transform the
+/// block's input tiles, one GEMM per tile position against the transformed kernel, transform
+/// back. Forward and
 /// input gradient (a "same" 3×3 convolution of the output gradient with the rotated kernel)
 /// take the same route; the kernel gradient is summed in the transformed domain and
 /// transformed back once per shard.
 final class WinogradConvolution {
     let channels: Int, filters: Int
-    /// U `[16][channels][filters]`, and the rotated kernel's `[16][filters][channels]` for the
-    /// input gradient.
+    /// The scheme of the last `prepare`, which the passes use.
+    private(set) var kind = Winograd.Kind.twoByTwo
+    /// U `[positions][channels][filters]`, and the rotated kernel's
+    /// `[positions][filters][channels]` for the input gradient.
     private let kernelTransform = Tensor(shape: [0])
     private let rotatedTransform = Tensor(shape: [0])
     private let rotatedKernel = Tensor(shape: [0])
@@ -34,28 +37,33 @@ final class WinogradConvolution {
         self.filters = filters
     }
 
-    /// Tiles per block: the block's transformed tiles (16 · tiles · channels floats each way)
-    /// stay in L2, and each GEMM still has at least 64 rows.
-    /// (Measured on vgg: 4× larger or smaller blocks are 3–12 % slower.)
-    var blockSize: Int { max(64, (1 << 16) / (16 * max(channels, filters))) }
+    /// Tiles per block: the block's transformed tiles (positions · tiles · channels floats each
+    /// way) stay in L2, and each GEMM still has at least 64 rows.
+    var blockSize: Int { max(64, (1 << 16) / (kind.positions * max(channels, filters))) }
 
-    /// Transforms `kernel` `[3, 3, channels, filters]` for `forward` (skipped when
-    /// `reusingUnchanged` and the kernel equals the one transformed last time) and sizes the
-    /// workspaces; call once per forward pass, before the shards.
-    func prepare(kernel: UnsafePointer<Float>, reusingUnchanged: Bool = false) {
+    /// Transforms `kernel` `[3, 3, channels, filters]` by `kind` for `forward` (skipped when
+    /// `reusingUnchanged` and the kernel and kind equal those transformed last time) and sizes
+    /// the workspaces; call once per forward pass, before the shards.
+    func prepare(kernel: UnsafePointer<Float>, kind: Winograd.Kind, reusingUnchanged: Bool = false) {
         let pairs = channels * filters, count = 9 * pairs
-        let unchanged = reusingUnchanged && transformedKernel.count == count
+        let unchanged = reusingUnchanged && kind == self.kind && transformedKernel.count == count
             && memcmp(transformedKernel.pointer, kernel, count * MemoryLayout<Float>.size) == 0
+        self.kind = kind
         if !unchanged {
-            kernelTransform.resize(to: [16 * pairs])
-            Winograd.transformKernel(kernel, pairs: pairs, into: kernelTransform.pointer)
+            kernelTransform.resize(to: [kind.positions * pairs])
+            Winograd.transformKernel(kind, kernel, pairs: pairs, into: kernelTransform.pointer)
             transformedKernel.resize(to: [reusingUnchanged ? count : 0])
             if reusingUnchanged { transformedKernel.pointer.update(from: kernel, count: count) }
         }
-        let widest = max(channels, filters)
-        if workspaces.count != Parallel.workerCount || workspaces.first?.inputs.count != 16 * blockSize * widest {
+        let widest = max(channels, filters), positions = kind.positions
+        let blockCount = positions * Winograd.positionStride(count: blockSize, width: widest)
+        if workspaces.count != Parallel.workerCount || workspaces.first?.inputs.count != blockCount
+            || workspaces.first?.kernelGradient.count != positions * pairs {
             workspaces = (0 ..< Parallel.workerCount).map { _ in
-                Workspace(blockCount: 16 * blockSize * widest, tileCount: 16 * widest, kernelCount: 16 * pairs)
+                Workspace(
+                    blockCount: blockCount, tileCount: positions * widest,
+                    kernelCount: positions * pairs
+                )
             }
         }
     }
@@ -68,8 +76,8 @@ final class WinogradConvolution {
         DirectConvolution.backwardKernel(
             kernel, height: 3, width: 3, channels: channels, filters: filters, into: rotatedKernel.pointer
         )
-        rotatedTransform.resize(to: [16 * pairs])
-        Winograd.transformKernel(rotatedKernel.pointer, pairs: pairs, into: rotatedTransform.pointer)
+        rotatedTransform.resize(to: [kind.positions * pairs])
+        Winograd.transformKernel(kind, rotatedKernel.pointer, pairs: pairs, into: rotatedTransform.pointer)
     }
 
     /// y `[images, height, width, filters]` (pooled: `[images, height / 2, width / 2, filters]`)
@@ -96,21 +104,23 @@ final class WinogradConvolution {
         kernelGradient: UnsafeMutablePointer<Float>
     ) {
         let workspace = workspaces[worker], pairs = channels * filters, total = images * tiles.count
-        let inputs = workspace.inputs.pointer, outputs = workspace.outputs.pointer
+        let inputs = workspace.inputs.pointer, outputs = workspace.outputs.pointer, kind = kind
         workspace.kernelGradient.fill(0)
         for first in stride(from: 0, to: total, by: blockSize) {
             let count = min(blockSize, total - first)
             Winograd.transformInput(
-                source, tiles: tiles, channels: channels, first: first, count: count, into: inputs,
+                kind, source, tiles: tiles, channels: channels, first: first, count: count, into: inputs,
                 scratch: workspace.edgeTile.pointer
             )
             Winograd.transformOutputGradient(
-                outputGradient, tiles: tiles, filters: filters, first: first, count: count, into: outputs
+                kind, outputGradient, tiles: tiles, filters: filters, first: first, count: count, into: outputs
             )
-            for position in 0 ..< 16 {
+            let inputStride = Winograd.positionStride(count: count, width: channels)
+            let outputStride = Winograd.positionStride(count: count, width: filters)
+            for position in 0 ..< kind.positions {
                 BLAS.gemm(
-                    transposeA: true, m: channels, n: filters, k: count, a: inputs + position * count * channels,
-                    lda: channels, b: outputs + position * count * filters, ldb: filters, beta: 1,
+                    transposeA: true, m: channels, n: filters, k: count, a: inputs + position * inputStride,
+                    lda: channels, b: outputs + position * outputStride, ldb: filters, beta: 1,
                     c: workspace.kernelGradient.pointer + position * pairs, ldc: filters
                 )
             }
@@ -121,30 +131,34 @@ final class WinogradConvolution {
                 epilogue: Winograd.Epilogue(), workspace: workspace, into: inputGradient
             )
         }
-        Winograd.kernelGradient(fromTransformed: workspace.kernelGradient.pointer, pairs: pairs, into: kernelGradient)
+        Winograd.kernelGradient(
+            kind, fromTransformed: workspace.kernelGradient.pointer, pairs: pairs, into: kernelGradient
+        )
     }
 
-    /// One block of tiles: transform the input tiles, 16 GEMMs with `kernel`
-    /// `[16][channels][filters]`, transform the products back into the images.
+    /// One block of tiles: transform the input tiles, a GEMM per tile position with `kernel`
+    /// `[positions][channels][filters]`, transform the products back into the images.
     private func convolve(
         _ source: UnsafePointer<Float>, tiles: Winograd.Tiles, channels: Int, filters: Int,
         kernel: UnsafePointer<Float>, first: Int, count: Int, epilogue: Winograd.Epilogue, workspace: Workspace,
         into destination: UnsafeMutablePointer<Float>
     ) {
-        let inputs = workspace.inputs.pointer, outputs = workspace.outputs.pointer
+        let inputs = workspace.inputs.pointer, outputs = workspace.outputs.pointer, kind = kind
         Winograd.transformInput(
-            source, tiles: tiles, channels: channels, first: first, count: count, into: inputs,
+            kind, source, tiles: tiles, channels: channels, first: first, count: count, into: inputs,
             scratch: workspace.edgeTile.pointer
         )
-        for position in 0 ..< 16 {
+        let inputStride = Winograd.positionStride(count: count, width: channels)
+        let outputStride = Winograd.positionStride(count: count, width: filters)
+        for position in 0 ..< kind.positions {
             BLAS.gemm(
-                m: count, n: filters, k: channels, a: inputs + position * count * channels, lda: channels,
+                m: count, n: filters, k: channels, a: inputs + position * inputStride, lda: channels,
                 b: kernel + position * channels * filters, ldb: filters, beta: 0,
-                c: outputs + position * count * filters, ldc: filters
+                c: outputs + position * outputStride, ldc: filters
             )
         }
         Winograd.transformOutput(
-            outputs, tiles: tiles, filters: filters, first: first, count: count, epilogue: epilogue, into: destination
+            kind, outputs, tiles: tiles, filters: filters, first: first, count: count, epilogue: epilogue, into: destination
         )
     }
 }
