@@ -39,7 +39,7 @@ public enum ConvolutionPath: String, Sendable, CaseIterable {
     /// keep them.
     static func fastest() -> ConvolutionPath {
         BLAS.useEngineThreading()
-        let input = Tensor(shape: [16, 24, 24, 64], repeating: 0.5)
+        let input = Tensor(shape: [8, 24, 24, 64], repeating: 0.5)
         func nanoseconds(_ path: ConvolutionPath) -> Double {
             let layer = Conv2D(inputChannels: 64, filters: 64, kernelSize: 3, padding: .same, useBias: false,
                                path: path)
