@@ -185,6 +185,36 @@ final class RecordingEffects: EffectPerformer {
         #expect(predictions.predictedClass(of: 5) == Int(faces.image(at: 5).first ?? 0) % 7)
     }
 
+    @Test func shutdownWaitsForTheClassifierAndStopsIt() throws {
+        final class Calls: @unchecked Sendable {
+            let lock = NSLock()
+            var active = 0, started = 0
+            func enter() { lock.withLock { active += 1; started += 1 } }
+            func leave() { lock.withLock { active -= 1 } }
+            var counts: (active: Int, started: Int) { lock.withLock { (active, started) } }
+        }
+        let calls = Calls()
+        let faces = try TestFaces.dataset()
+        let classNames = faces.classNames
+        let effects = WorkerEffects(environment: WorkerEnvironment(makeClassifier: {
+            ClosureClassifier(classNames: classNames) { batch in
+                calls.enter()
+                defer { calls.leave() }
+                Thread.sleep(forTimeInterval: 0.1)
+                return batch.map { _ in (0..<7).map { $0 == 0 ? Float(1) : 0 } }
+            }
+        }))
+        effects.perform(.classifyFaces(faces), inbox: Inbox())
+        let deadline = Date().addingTimeInterval(10)
+        while calls.counts.started == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        effects.shutdown()
+        let atShutdown = calls.counts
+        #expect(atShutdown.started >= 1)
+        #expect(atShutdown.active == 0, "the process may exit once shutdown returns")
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(calls.counts.started == atShutdown.started, "no batch starts after shutdown")
+    }
+
     @Test func modelLoadFailuresAreReported() throws {
         struct Broken: Error, CustomStringConvertible { var description: String { "no such model" } }
         let inbox = Inbox()

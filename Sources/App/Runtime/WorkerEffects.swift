@@ -42,8 +42,8 @@ public final class WorkerEffects: EffectPerformer {
     private var live: LivePipelineHooks?
     private var training: TrainingHandle?
 
-    /// Faces per prediction message.
-    static let classificationChunk = 256
+    /// Faces per prediction message (one forward batch: a cancelled job stops within one).
+    static let classificationChunk = 64
 
     public init(environment: WorkerEnvironment) {
         self.environment = environment
@@ -99,10 +99,13 @@ public final class WorkerEffects: EffectPerformer {
     /// How the last training run ended (after `shutdown`, it has ended); nil when none was started.
     public var trainingEnd: TrainingEnd? { training?.end }
 
+    /// Cancels the workers and waits for them: the process must not exit while a worker is
+    /// inside the engine or OpenBLAS (their buffers are freed at exit).
     public func shutdown() {
         _ = classification.next()
         stopLive()
         training?.stopAndWait()
+        classifyQueue.sync {}
     }
 
     private func startLive(source: String?, inbox: Inbox) {
@@ -144,6 +147,7 @@ public final class WorkerEffects: EffectPerformer {
     private static func classify(_ dataset: FaceDataset, makeClassifier: () throws -> any ExpressionClassifier,
                                  inbox: Inbox,
                                  isCurrent: () -> Bool) {
+        guard isCurrent() else { return }
         let classifier: any ExpressionClassifier
         do {
             classifier = try makeClassifier()
