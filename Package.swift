@@ -10,6 +10,7 @@ let portable = ProcessInfo.processInfo.environment["FER_PORTABLE"] == "1"
 let cpuFlags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
 let tunedForThisCPU: [SwiftSetting] = portable ? [] : [.unsafeFlags(["-target-cpu", "native"])]
     + (cpuFlags.contains(" fma ") ? [.define("FER_FMA")] : [])
+    + (cpuFlags.contains(" avx512f ") ? [.define("FER_AVX512")] : [])
 
 /// The engine's SIMD kernels are unusably slow unoptimised, so debug builds (and `swift test`)
 /// optimise the Engine target too.

@@ -133,9 +133,10 @@ public final class Conv2D: Layer {
         path == .winograd && Winograd.supports(geometry, filters: filters)
     }
 
-    /// The Winograd scheme and tiles for maps of `geometry`.
-    private func tiling(_ geometry: ConvolutionGeometry) -> (Winograd.Kind, Winograd.Tiles) {
-        let kind = Winograd.Kind(height: geometry.outputHeight, width: geometry.outputWidth)
+    /// The Winograd scheme and tiles for maps of `geometry` (`pooled`: with the 2×2 max-pool
+    /// fused into the output transform).
+    private func tiling(_ geometry: ConvolutionGeometry, pooled: Bool = false) -> (Winograd.Kind, Winograd.Tiles) {
+        let kind = Winograd.Kind(height: geometry.outputHeight, width: geometry.outputWidth, pooled: pooled)
         return (kind, Winograd.Tiles(height: geometry.outputHeight, width: geometry.outputWidth, side: kind.outputSide))
     }
 
@@ -263,7 +264,8 @@ public final class Conv2D: Layer {
     private func winogradInference(
         _ input: Tensor, geometry: ConvolutionGeometry, factors: [Float]?, epilogue: Winograd.Epilogue
     ) -> Tensor {
-        let batch = input.batchSize, filters = filters, winograd = winograd, (kind, tiles) = tiling(geometry)
+        let batch = input.batchSize, filters = filters, winograd = winograd
+        let (kind, tiles) = tiling(geometry, pooled: epilogue.pooled)
         let scaled = packedKernel.pointer, values = kernel.value.pointer
         for row in 0 ..< 9 * inputChannels {
             for filter in 0 ..< filters {

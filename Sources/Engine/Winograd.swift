@@ -1,4 +1,4 @@
-/// Winograd F(m×m, 3×3) transforms (Lavin & Gray 2016) for 3×3, stride-1, "same" convolutions
+/// Winograd F(m×m, 3×3) transforms (m = 2, 3, 4) (Lavin & Gray 2016) for 3×3, stride-1, "same" convolutions
 /// over NHWC images: every m×m block of outputs comes from one (m + 2)×(m + 2) input tile with
 /// (m + 2)² multiplies per channel pair instead of 9m², so a convolution becomes (m + 2)²
 /// GEMMs over transformed tiles. The transforms are exact in real arithmetic; in Float they
@@ -8,17 +8,31 @@
 /// inputs `[positions][tiles][channels]`, kernels `[positions][channels][filters]`, outputs
 /// `[positions][tiles][filters]`. Tiles of several images are numbered image by image.
 enum Winograd {
-    /// F(2×2, 3×3) or F(4×4, 3×3).
-    enum Kind: Sendable {
-        case twoByTwo, fourByFour
+    /// F(2×2, 3×3), F(3×3, 3×3) or F(4×4, 3×3).
+    enum Kind: Sendable, CaseIterable {
+        case twoByTwo, threeByThree, fourByFour
 
-        /// The scheme for a map: F(4×4) where its tiles waste little (maps of 8 and more a
-        /// side), F(2×2) on smaller ones (a 6×6 map in 4×4 tiles would compute 8×8).
-        init(height: Int, width: Int) {
-            self = min(height, width) >= 8 ? .fourByFour : .twoByTwo
+        /// The scheme with the fewest transformed values (GEMM rows × positions) for a map, the
+        /// smaller tiles on a tie (they round closer): F(4×4) on maps of 12, 24 and 48, F(3×3)
+        /// on 6×6 (four whole tiles; 4×4 tiles would compute 8×8). `pooled` (a 2×2 max-pool
+        /// applied as tiles leave) needs even tiles.
+        init(height: Int, width: Int, pooled: Bool = false) {
+            let candidates = Kind.allCases.filter { !pooled || $0.outputSide % 2 == 0 }
+            self = candidates.min { $0.cost(height: height, width: width) < $1.cost(height: height, width: width) }!
         }
 
-        var outputSide: Int { self == .twoByTwo ? 2 : 4 }
+        private func cost(height: Int, width: Int) -> Int {
+            Tiles(height: height, width: width, side: outputSide).count * positions
+        }
+
+        var outputSide: Int {
+            switch self {
+            case .twoByTwo: 2
+            case .threeByThree: 3
+            case .fourByFour: 4
+            }
+        }
+
         var inputSide: Int { outputSide + 2 }
         /// Transformed values per tile: the number of GEMMs.
         var positions: Int { inputSide * inputSide }
@@ -81,6 +95,7 @@ enum Winograd {
     ) {
         switch kind {
         case .twoByTwo: Transforms<WinogradF2>.kernel(kernel, pairs: pairs, into: transformed)
+        case .threeByThree: Transforms<WinogradF3>.kernel(kernel, pairs: pairs, into: transformed)
         case .fourByFour: Transforms<WinogradF4>.kernel(kernel, pairs: pairs, into: transformed)
         }
     }
@@ -91,6 +106,7 @@ enum Winograd {
     ) {
         switch kind {
         case .twoByTwo: Transforms<WinogradF2>.kernelGradient(gradient, pairs: pairs, into: kernelGradient)
+        case .threeByThree: Transforms<WinogradF3>.kernelGradient(gradient, pairs: pairs, into: kernelGradient)
         case .fourByFour: Transforms<WinogradF4>.kernelGradient(gradient, pairs: pairs, into: kernelGradient)
         }
     }
@@ -102,6 +118,9 @@ enum Winograd {
         switch kind {
         case .twoByTwo:
             Transforms<WinogradF2>.input(source, tiles: tiles, channels: channels, first: first, count: count,
+                                         into: transformed, scratch: scratch)
+        case .threeByThree:
+            Transforms<WinogradF3>.input(source, tiles: tiles, channels: channels, first: first, count: count,
                                          into: transformed, scratch: scratch)
         case .fourByFour:
             Transforms<WinogradF4>.input(source, tiles: tiles, channels: channels, first: first, count: count,
@@ -117,6 +136,9 @@ enum Winograd {
         case .twoByTwo:
             Transforms<WinogradF2>.output(transformed, tiles: tiles, filters: filters, first: first, count: count,
                                           epilogue: epilogue, into: destination)
+        case .threeByThree:
+            Transforms<WinogradF3>.output(transformed, tiles: tiles, filters: filters, first: first, count: count,
+                                          epilogue: epilogue, into: destination)
         case .fourByFour:
             Transforms<WinogradF4>.output(transformed, tiles: tiles, filters: filters, first: first, count: count,
                                           epilogue: epilogue, into: destination)
@@ -130,6 +152,9 @@ enum Winograd {
         switch kind {
         case .twoByTwo:
             Transforms<WinogradF2>.outputGradient(gradient, tiles: tiles, filters: filters, first: first,
+                                                  count: count, into: transformed)
+        case .threeByThree:
+            Transforms<WinogradF3>.outputGradient(gradient, tiles: tiles, filters: filters, first: first,
                                                   count: count, into: transformed)
         case .fourByFour:
             Transforms<WinogradF4>.outputGradient(gradient, tiles: tiles, filters: filters, first: first,

@@ -118,9 +118,9 @@ final class WinogradConvolution {
             let inputStride = Winograd.positionStride(count: count, width: channels)
             let outputStride = Winograd.positionStride(count: count, width: filters)
             for position in 0 ..< kind.positions {
-                BLAS.gemm(
-                    transposeA: true, m: channels, n: filters, k: count, a: inputs + position * inputStride,
-                    lda: channels, b: outputs + position * outputStride, ldb: filters, beta: 1,
+                SmallGEMM.multiply(
+                    m: channels, n: filters, k: count, a: inputs + position * inputStride, rowStride: 1,
+                    depthStride: channels, b: outputs + position * outputStride, ldb: filters, accumulate: true,
                     c: workspace.kernelGradient.pointer + position * pairs, ldc: filters
                 )
             }
@@ -151,9 +151,9 @@ final class WinogradConvolution {
         let inputStride = Winograd.positionStride(count: count, width: channels)
         let outputStride = Winograd.positionStride(count: count, width: filters)
         for position in 0 ..< kind.positions {
-            BLAS.gemm(
-                m: count, n: filters, k: channels, a: inputs + position * inputStride, lda: channels,
-                b: kernel + position * channels * filters, ldb: filters, beta: 0,
+            SmallGEMM.multiply(
+                m: count, n: filters, k: channels, a: inputs + position * inputStride, rowStride: channels,
+                depthStride: 1, b: kernel + position * channels * filters, ldb: filters, accumulate: false,
                 c: outputs + position * outputStride, ldc: filters
             )
         }

@@ -71,6 +71,67 @@ enum WinogradF2: WinogradScheme {
     }
 }
 
+/// F(3×3, 3×3) (points 0, ±1, 2, ∞): 25 products per 3×3 outputs (3.24× fewer multiplies than
+/// direct); the scheme that tiles 6×6 maps exactly.
+enum WinogradF3: WinogradScheme {
+    static var outputSide: Int { 3 }
+
+    /// Bᵀ = [2 −1 −2 1 0; 0 −2 −1 1 0; 0 2 −3 1 0; 0 −1 0 1 0; 0 2 −1 −2 1]
+    @inline(__always)
+    static func input(_ grid: WinogradGrid, _ start: Int, _ stride: Int) {
+        let d0 = grid[start], d1 = grid[start + stride], d2 = grid[start + 2 * stride]
+        let d3 = grid[start + 3 * stride], d4 = grid[start + 4 * stride]
+        let rise = d3 - d1
+        grid[start] = 2 * (d0 - d2) + rise
+        grid[start + stride] = d3 - 2 * d1 - d2
+        grid[start + 2 * stride] = 2 * d1 - 3 * d2 + d3
+        grid[start + 3 * stride] = rise
+        grid[start + 4 * stride] = 2 * (d1 - d3) - d2 + d4
+    }
+
+    /// G = [½ 0 0; −½ −½ −½; −⅙ ⅙ −⅙; ⅙ ⅓ ⅔; 0 0 1]
+    @inline(__always)
+    static func kernel(_ grid: WinogradGrid, _ start: Int, _ stride: Int) {
+        let g0 = grid[start], g1 = grid[start + stride], g2 = grid[start + 2 * stride]
+        grid[start] = 0.5 * g0
+        grid[start + stride] = -0.5 * (g0 + g1 + g2)
+        grid[start + 2 * stride] = (g1 - g0 - g2) / 6
+        grid[start + 3 * stride] = (g0 + 2 * g1 + 4 * g2) / 6
+        grid[start + 4 * stride] = g2
+    }
+
+    @inline(__always)
+    static func kernelGradient(_ grid: WinogradGrid, _ start: Int, _ stride: Int) {
+        let u0 = grid[start], u1 = grid[start + stride], u2 = grid[start + 2 * stride]
+        let u3 = grid[start + 3 * stride], u4 = grid[start + 4 * stride]
+        let half = -0.5 * u1, sixth = u2 / 6
+        grid[start] = 0.5 * u0 + half - sixth + u3 / 6
+        grid[start + stride] = half + sixth + u3 / 3
+        grid[start + 2 * stride] = half - sixth + 2 * u3 / 3 + u4
+    }
+
+    /// Aᵀ = [1 1 1 1 0; 0 1 −1 2 0; 0 1 1 4 1]
+    @inline(__always)
+    static func output(_ grid: WinogradGrid, _ start: Int, _ stride: Int) {
+        let m0 = grid[start], m1 = grid[start + stride], m2 = grid[start + 2 * stride]
+        let m3 = grid[start + 3 * stride], m4 = grid[start + 4 * stride]
+        let sum12 = m1 + m2
+        grid[start] = m0 + sum12 + m3
+        grid[start + stride] = m1 - m2 + 2 * m3
+        grid[start + 2 * stride] = sum12 + 4 * m3 + m4
+    }
+
+    @inline(__always)
+    static func outputGradient(_ grid: WinogradGrid, _ start: Int, _ stride: Int) {
+        let y0 = grid[start], y1 = grid[start + stride], y2 = grid[start + 2 * stride]
+        let even = y0 + y2
+        grid[start + stride] = even + y1
+        grid[start + 2 * stride] = even - y1
+        grid[start + 3 * stride] = y0 + 2 * y1 + 4 * y2
+        grid[start + 4 * stride] = y2
+    }
+}
+
 /// F(4×4, 3×3) (points 0, ±1, ±2, ∞): 36 products per 4×4 outputs (4× fewer multiplies than
 /// direct); larger coefficients round less closely than F(2×2, 3×3) (the tests bound both).
 enum WinogradF4: WinogradScheme {
