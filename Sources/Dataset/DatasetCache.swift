@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Engine
 
 /// The decoded-dataset cache: one binary file per dataset path, holding pixels, labels, splits,
 /// sources and the load's skipped-file list, so a second load skips all decoding.
@@ -52,9 +53,7 @@ enum DatasetCache {
         case let .directory(path):
             return FileSystem.absolutePath(path)
         case .userCache:
-            if let base = environment("XDG_CACHE_HOME"), base.hasPrefix("/") { return "\(base)/fer/datasets" }
-            guard let home = environment("HOME"), !home.isEmpty else { return nil }
-            return "\(home)/.cache/fer/datasets"
+            return CacheFolder.path().map { "\($0)/datasets" }
         }
     }
 
@@ -235,9 +234,5 @@ enum DatasetCache {
     private static func writeSource(_ source: SampleSource, to writer: inout ByteWriter) {
         writer.append(source.path)
         writer.append(UInt32(clamping: source.line ?? 0))
-    }
-
-    private static func environment(_ name: String) -> String? {
-        getenv(name).map { String(cString: $0) }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// How the convolutions that the faster kernels support run: `DirectConvolution`'s SIMD
 /// kernels (filters in multiples of 32, kernels above 1×1), im2col + sgemm, or Winograd
-/// F(4×4, 3×3) or F(2×2, 3×3) + sgemm for 3×3 "same" layers. Which is fastest depends on the CPU (the direct
+/// F(m×m, 3×3) for 3×3 "same" layers. Which is fastest depends on the CPU (the direct
 /// kernels win on some hosts, sgemm on others, Winograd does fewer operations), so the `fer`
 /// command times them.
 public enum ConvolutionPath: String, Sendable, CaseIterable {
@@ -18,21 +18,29 @@ public enum ConvolutionPath: String, Sendable, CaseIterable {
         switch self {
         case .direct: "direct SIMD kernels"
         case .gemm: "im2col + sgemm"
-        case .winograd: "Winograd F(4×4) / F(2×2, 3×3) + sgemm (3×3 layers), im2col + sgemm (others)"
+        case .winograd: "Winograd F(4×4) / F(3×3) / F(2×2, 3×3) (3×3 layers), im2col + sgemm (others)"
         }
     }
 
     /// `FER_CONV=direct|gemm|winograd` picks one; `FER_CONV=auto` (what the `fer` command sets
-    /// unless the user did) times them once per process and keeps the fastest; unset (tests):
-    /// direct.
+    /// unless the user did) uses the fastest on this machine, timed once and cached
+    /// (`ConvolutionPathCache`); unset (tests): direct.
     public static let preferred: ConvolutionPath = {
         switch ProcessInfo.processInfo.environment["FER_CONV"] {
         case "gemm": .gemm
         case "winograd": .winograd
-        case "auto": fastest()
+        case "auto": fastest(cache: ConvolutionPathCache())
         default: .direct
         }
     }()
+
+    /// The path `cache` holds for this machine, or the fastest timed now (and stored).
+    static func fastest(cache: ConvolutionPathCache?, key: String = ConvolutionPathCache.machineKey) -> ConvolutionPath {
+        if let cached = cache?.path(for: key) { return cached }
+        let path = fastest()
+        cache?.store(path, for: key)
+        return path
+    }
 
     /// Times a training step (forward and both gradients) of a vgg-sized layer on each path;
     /// another path must be 10 % faster than the direct kernels to be chosen, so near ties

@@ -120,12 +120,7 @@ public struct DemoClip: Sendable {
     }
 
     static func cacheFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let base = environment["XDG_CACHE_HOME"], !base.isEmpty {
-            return URL(fileURLWithPath: base).appendingPathComponent("fer")
-        }
-        if let home = environment["HOME"], !home.isEmpty {
-            return URL(fileURLWithPath: home).appendingPathComponent(".cache/fer")
-        }
-        return FileManager.default.temporaryDirectory.appendingPathComponent("fer-cache")
+        CacheFolder.path(environment: environment).map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("fer-cache")
     }
 }
