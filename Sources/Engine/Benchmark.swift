@@ -11,12 +11,13 @@ public struct BenchmarkResult: Codable, Sendable {
     public var gflops: Double
     /// Achieved inference GFLOP/s (batched).
     public var inferenceGflops: Double
-    /// A 1024³ sgemm on all cores, measured in the same run: the dense rate to compare with.
+    /// A 1024³ sgemm on all cores, measured in the same run (mean of the readings before, between
+    /// and after the training and inference measurements): the dense rate to compare with.
     public var sgemmGflops: Double
-    /// `gflops` / `sgemmGflops`: above 1 means training does fewer operations than dense
-    /// convolution would at the machine's GEMM rate.
+    /// `gflops` / the sgemm rate around the training measurement: above 1 means training does
+    /// fewer operations than dense convolution would at the machine's GEMM rate.
     public var trainingToSgemm: Double
-    /// `inferenceGflops` / `sgemmGflops`.
+    /// `inferenceGflops` / the sgemm rate around the inference measurement.
     public var inferenceToSgemm: Double
     public var forwardMegaflopsPerImage: Double
     public var blasKernel: String
@@ -55,25 +56,34 @@ public enum Benchmark {
         let optimizer = Adam()
         let parameters = model.parameters
 
+        // This VM's speed drifts within seconds, so sgemm is timed before, between and after the
+        // two measurements, and each is compared with the sgemm readings around it.
+        let sgemmSeconds = min(1, seconds / 3)
+        let sgemmBefore = sgemmGigaflops(size: 1024, seconds: sgemmSeconds)
         let trainRate = measure(seconds: seconds, imagesPerCall: batchSize) {
             model.zeroGradients()
             _ = loss.forward(model.forward(input, training: true), labels: labels)
             model.backward(loss.backward())
             optimizer.step(parameters, learningRate: 1e-3)
         }
+        let sgemmBetween = sgemmGigaflops(size: 1024, seconds: sgemmSeconds)
         let inferRate = measure(seconds: seconds, imagesPerCall: batchSize) { _ = model.predict(input) }
+        let sgemmAfter = sgemmGigaflops(size: 1024, seconds: sgemmSeconds)
         let single = Tensor(shape: [1] + spec.inputShape)
         single.pointer.update(from: input.pointer, count: single.count)
         let singleRate = measure(seconds: seconds / 2, imagesPerCall: 1) { _ = model.predict(single) }
         let flops = Double(model.forwardFlopsPerSample)
-        let sgemm = sgemmGigaflops(size: 1024, seconds: min(1, seconds / 2))
         let training = 3 * flops * trainRate / 1e9, inference = flops * inferRate / 1e9
+        let aroundTraining = (sgemmBefore + sgemmBetween) / 2
+        let aroundInference = (sgemmBetween + sgemmAfter) / 2
         return BenchmarkResult(
             preset: spec.name, batchSize: batchSize,
             trainImagesPerSecond: trainRate, inferImagesPerSecond: inferRate,
             latencyMillisecondsBatch1: 1000 / singleRate,
-            gflops: training, inferenceGflops: inference, sgemmGflops: sgemm,
-            trainingToSgemm: sgemm > 0 ? training / sgemm : 0, inferenceToSgemm: sgemm > 0 ? inference / sgemm : 0,
+            gflops: training, inferenceGflops: inference,
+            sgemmGflops: (sgemmBefore + sgemmBetween + sgemmAfter) / 3,
+            trainingToSgemm: aroundTraining > 0 ? training / aroundTraining : 0,
+            inferenceToSgemm: aroundInference > 0 ? inference / aroundInference : 0,
             forwardMegaflopsPerImage: flops / 1e6,
             blasKernel: BLAS.kernelName, convolutionPath: ConvolutionPath.preferred.rawValue,
             threads: Parallel.workerCount, parameterCount: model.parameterCount
