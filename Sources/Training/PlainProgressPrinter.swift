@@ -73,8 +73,15 @@ public struct PlainProgressPrinter: Sendable {
                 + " K-fold pool \(count(data.poolClassCounts.reduce(0, +))), \(heldOut)\(skipped)",
             "Training: folds \(folds) of \(config.foldCount) (\(splitting)), \(config.epochs) epochs,"
                 + " batch \(config.batchSize), \(config.optimizer.kind.rawValue) lr \(rate),"
-                + " augmentation \(config.augmentation.isIdentity ? "off" : "on")",
+                + " augmentation \(config.augmentation.isIdentity ? "off" : "on")" + distilling(config),
         ]
+    }
+
+    /// ", distilling from TEACHER (weight W)" when the run has a teacher.
+    private static func distilling(_ config: TrainingConfig) -> String {
+        guard let distillation = config.distillation else { return "" }
+        let weight = Formatting.fixed(Double(distillation.weight), 2)
+        return ", distilling from \(distillation.teacher) (weight \(weight))"
     }
 
     private static func line(_ fold: FoldStarted) -> String {

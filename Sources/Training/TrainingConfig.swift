@@ -42,6 +42,8 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
     /// checkpoint (so the test split, `fer eval`, `predict` and `live` apply it); the training
     /// and validation faces are not blurred again. nil: none.
     public var inputBlurSigma: Float?
+    /// Train toward a teacher model's probabilities as well as the labels; nil: labels only.
+    public var distillation: Distillation?
 
     public init(
         preset: String, model: ModelSpec? = nil, epochs: Int, batchSize: Int, optimizer: OptimizerConfig,
@@ -133,6 +135,11 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
             labelSmoothing >= 0 && labelSmoothing < 1,
             "label smoothing must be in 0..<1, got \(labelSmoothing)"
         )
+        if let distillation {
+            try require(!distillation.teacher.isEmpty, "the teacher model path is empty")
+            let weight = distillation.weight
+            try require(weight > 0 && weight <= 1, "the teacher's weight must be in (0, 1], got \(weight)")
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Engine
 
@@ -150,5 +151,48 @@ import Testing
             worst = max(worst, abs((plus - minus) / 2e-2 - Double(analytic[index])))
         }
         #expect(worst < 1e-3, "softmax cross-entropy dlogits max difference \(worst)")
+    }
+
+    /// Distillation targets `(1 − w) · label + w · teacher`: the loss against them by hand, and
+    /// the fused gradient against finite differences.
+    @Test func softmaxCrossEntropyWithTeacher() {
+        let loss = SoftmaxCrossEntropy(labelSmoothing: 0.1, teacherWeight: 0.4)
+        var generator = RandomGenerator(seed: 9)
+        let logits = Tensor(shape: [3, 4])
+        for index in 0 ..< logits.count { logits[index] = generator.normal() * 2 }
+        let labels = [2, 0, 3]
+        var teacher = (0 ..< 12).map { _ in Float(generator.nextInt(below: 100) + 1) }
+        for row in 0 ..< 3 {
+            let total = teacher[row * 4 ..< row * 4 + 4].reduce(0, +)
+            for index in 0 ..< 4 { teacher[row * 4 + index] /= total }
+        }
+        var expected = 0.0
+        for (row, label) in labels.enumerated() {
+            let values = (0 ..< 4).map { Double(logits[row * 4 + $0]) }
+            let logSumExp = log(values.map { exp($0) }.reduce(0, +))
+            for index in 0 ..< 4 {
+                let hard = (index == label ? 0.9 : 0) + 0.025
+                let target = 0.6 * hard + 0.4 * Double(teacher[row * 4 + index])
+                expected -= target * (values[index] - logSumExp)
+            }
+        }
+        let measured = Double(loss.forward(logits, labels: labels, teacher: teacher))
+        #expect(abs(measured - expected / 3) < 1e-5, "loss \(measured), by hand \(expected / 3)")
+        let labelsOnly = Double(loss.forward(logits, labels: labels))
+        #expect(abs(measured - labelsOnly) > 1e-3, "the teacher changes the loss")
+
+        _ = loss.forward(logits, labels: labels, teacher: teacher)
+        let analytic = loss.backward().values
+        var worst = 0.0
+        for index in 0 ..< logits.count {
+            let original = logits[index]
+            logits[index] = original + 1e-2
+            let plus = Double(loss.forward(logits, labels: labels, teacher: teacher))
+            logits[index] = original - 1e-2
+            let minus = Double(loss.forward(logits, labels: labels, teacher: teacher))
+            logits[index] = original
+            worst = max(worst, abs((plus - minus) / 2e-2 - Double(analytic[index])))
+        }
+        #expect(worst < 1e-3, "distillation dlogits max difference \(worst)")
     }
 }

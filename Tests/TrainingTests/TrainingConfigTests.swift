@@ -60,6 +60,8 @@ import Testing
         ("patience", { @Sendable in $0.earlyStoppingPatience = 0 }),
         ("label smoothing", { @Sendable in $0.labelSmoothing = 1 }),
         ("evaluation batch size", { @Sendable in $0.evaluationBatchSize = 0 }),
+        ("teacher's weight", { @Sendable in $0.distillation = Distillation(teacher: "/models", weight: 0) }),
+        ("teacher model path", { @Sendable in $0.distillation = Distillation(teacher: "") }),
     ]
 
     @Test func invalidSettingsAreNamed() {

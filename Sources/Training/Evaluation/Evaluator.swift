@@ -82,7 +82,7 @@ public enum Evaluator {
     }
 
     /// Each of the predictor's members' probabilities for `samples`, read from the dataset in place.
-    private static func probabilities(
+    static func probabilities(
         _ predictor: Predictor, dataset: FaceDataset, samples: [Int], progress: ((Int) -> Void)? = nil
     ) -> [[Float]] {
         let size = FaceDataset.imageByteCount

@@ -45,7 +45,8 @@ final class FoldTrainer {
         }
         optimizer = config.optimizer.makeOptimizer()
         trainingLoss = SoftmaxCrossEntropy(
-            labelSmoothing: config.labelSmoothing, classWeights: plan.classWeights(fold: fold)
+            labelSmoothing: config.labelSmoothing, classWeights: plan.classWeights(fold: fold),
+            teacherWeight: config.distillation?.weight ?? 0
         )
         validationLoss = SoftmaxCrossEntropy(labelSmoothing: config.labelSmoothing)
         scheduler = LearningRateScheduler(schedule: config.schedule, baseRate: config.optimizer.learningRate)
@@ -186,7 +187,8 @@ final class FoldTrainer {
         batches.fill(order[range], augmentationEpoch: epoch)
         model.zeroGradients()
         let logits = model.forward(batches.input, training: true)
-        let loss = trainingLoss.forward(logits, labels: batches.labels)
+        let teacher = session.teacher?.rows(order[range]) ?? []
+        let loss = trainingLoss.forward(logits, labels: batches.labels, teacher: teacher)
         guard loss.isFinite else {
             throw .diverged(
                 fold: fold.number, epoch: epoch + 1, batch: batch + 1, loss: Double(loss),

@@ -32,6 +32,8 @@ final class RunSession {
     var history: [EpochMetrics]
     var completedFolds: [FoldResult]
     var eta = ETAEstimator()
+    /// The teacher's probabilities when the run distils from one (predicted in `start`).
+    private(set) var teacher: TeacherTargets?
     private let setup: SessionSetup
     private let clock = ContinuousClock()
     private let started: ContinuousClock.Instant
@@ -110,6 +112,14 @@ final class RunSession {
             workerCount: Parallel.workerCount, resumedAt: resumedAt, history: history,
             completedFolds: completedFolds
         )))
+        if let distillation = config.distillation {
+            let targets = try TeacherTargets(distillation, plan: plan)
+            folder.appendToLog([String(
+                format: "Teacher %@ predicted %d faces in %.1f s", distillation.teacher, targets.faceCount,
+                targets.seconds
+            )])
+            teacher = targets
+        }
         guard resumedAt == nil else { return }
         if config.poolTest, !plan.dataset.heldOutIndices.isEmpty {
             emit(.warning("the test split is pooled into the folds (the seed tutorial's protocol): no test "

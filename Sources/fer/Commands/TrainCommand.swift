@@ -24,6 +24,7 @@ struct TrainCommand: ParsableCommand {
           fer train --data ~/data/fer2013
           fer train --data ~/data/fer2013 --seed-recipe --epochs 5 --folds 1,2
           fer train --data ~/data/fer2013 --epochs 30 --lr 2e-3 --weight-decay 0.05
+          fer train --data ~/data/fer2013 --teacher Assets/model --epochs 20
           fer train --resume runs/20260315-142501-vgg
           fer train --data faces/ --plain > train.log
         """
@@ -78,6 +79,18 @@ struct TrainCommand: ParsableCommand {
     ))
     var inputBlur: Float?
 
+    @Option(help: ArgumentHelp(
+        "Distil from a trained model: a checkpoint, a run folder or a folder of checkpoints "
+            + "(e.g. Assets/model, the shipped ensemble).",
+        discussion: "Each training target mixes the label with the teacher's probabilities for the face, "
+            + "predicted once when the run starts; a single network learns from an ensemble this way.",
+        valueName: "model"
+    ))
+    var teacher: String?
+
+    @Option(parsing: .unconditional, help: "Share of the teacher's probabilities in each target, in (0, 1].")
+    var teacherWeight: Float = 0.5
+
     @Option(help: "Seed for folds, initialisation, data order, augmentation and dropout.")
     var seed: UInt64?
 
@@ -112,6 +125,12 @@ struct TrainCommand: ParsableCommand {
         if let inputBlur, !(0 ... 10).contains(inputBlur) {
             throw ValidationError("--input-blur must be in 0…10 (pixels; 0: none)")
         }
+        if !(teacherWeight.isFinite && teacherWeight > 0 && teacherWeight <= 1) {
+            throw ValidationError("--teacher-weight must be in (0, 1], e.g. 0.5")
+        }
+        if let teacher, !FileManager.default.fileExists(atPath: teacher) {
+            throw ValidationError("--teacher \(teacher): no such checkpoint or folder")
+        }
         _ = try foldList()
     }
 
@@ -143,6 +162,10 @@ struct TrainCommand: ParsableCommand {
         if let augment { config.augmentation = augment ? .standard : .none }
         if let seed { config.seed = seed }
         if let inputBlur { config.inputBlurSigma = inputBlur > 0 ? inputBlur : nil }
+        if let teacher {
+            let path = URL(fileURLWithPath: teacher).standardizedFileURL.path
+            config.distillation = Distillation(teacher: path, weight: teacherWeight)
+        }
         try config.validate()
         return config
     }
