@@ -37,6 +37,8 @@ public struct PlainProgressPrinter: Sendable {
             return ["Resumed."]
         case let .warning(message):
             return ["Warning: \(message)"]
+        case let .notice(message):
+            return [message]
         case let .runFinished(summary):
             return Self.lines(summary)
         case let .runCancelled(cancelled):

@@ -18,6 +18,8 @@ public enum TrainingEvent: Sendable {
     case resumed
     /// Something worth knowing that does not stop the run.
     case warning(String)
+    /// A step worth a line that is not a problem (a teacher predicting the faces before training).
+    case notice(String)
     case runFinished(RunSummary)
     case runCancelled(RunCancelled)
     /// The run stopped on an error (a diverged fold, an unwritable file...).

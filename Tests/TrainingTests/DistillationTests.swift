@@ -19,6 +19,10 @@ import Testing
         #expect(fold.best.validationAccuracy >= 0.9, "\(fold.best)")
         let log = try String(contentsOf: run.folder.logFile, encoding: .utf8)
         #expect(log.contains("Teacher \(teacherRun.folder.url.path) predicted 150 faces"), "\(log)")
+        let notices = events.compactMap { event -> String? in
+            if case let .notice(message) = event { message } else { nil }
+        }
+        #expect(notices.count == 2 && notices[0].contains("predicting"), "\(notices)")
         let started = events.compactMap { event -> TrainingConfig? in
             if case let .runStarted(started) = event { started.config } else { nil }
         }

@@ -62,7 +62,7 @@ import Testing
                 #expect(result.fold == fold && epoch == epochs && result.epochsRun == epochs)
                 foldsFinished.append(result.fold)
                 epoch = 0
-            case .runFinished, .runStarted, .paused, .resumed, .runCancelled, .error, .warning:
+            case .runFinished, .runStarted, .paused, .resumed, .runCancelled, .error, .warning, .notice:
                 continue
             }
         }

@@ -251,6 +251,8 @@ public struct DashboardScreen: ScreenModel {
         case .resumed:
             isPaused = false
             return .notice(Notice("Resumed."))
+        case .notice(let message):
+            return .notice(Notice(message))
         case .runFinished(let summary):
             // A stop asked for during the run's final evaluation comes too late: it finishes.
             var wasStopping = false

@@ -113,11 +113,10 @@ final class RunSession {
             completedFolds: completedFolds
         )))
         if let distillation = config.distillation {
+            emit(.notice("Teacher \(distillation.teacher): predicting the K-fold pool's faces once..."))
             let targets = try TeacherTargets(distillation, plan: plan)
-            folder.appendToLog([String(
-                format: "Teacher %@ predicted %d faces in %.1f s", distillation.teacher, targets.faceCount,
-                targets.seconds
-            )])
+            let faces = Formatting.grouped(targets.faceCount), seconds = Formatting.fixed(targets.seconds, 1)
+            emit(.notice("Teacher \(distillation.teacher) predicted \(faces) faces in \(seconds) s"))
             teacher = targets
         }
         guard resumedAt == nil else { return }
